@@ -1,0 +1,1 @@
+"""Adapters for the registered backends (entry-point group ``torch_conformance.backends``)."""

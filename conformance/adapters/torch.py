@@ -1,0 +1,28 @@
+"""PyTorch itself: the namespace ``torch``, on the CPU and, where present, CUDA."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conformance.backend import Adapter
+
+DEVIATIONS = Path(__file__).resolve().parent.parent / "deviations" / "torch.toml"
+
+
+def adapter() -> Adapter:
+    import torch
+
+    def available(device: str) -> bool:
+        if device == "cpu":
+            return True
+        if device == "cuda":
+            return torch.cuda.is_available()
+        return False
+
+    return Adapter(
+        name="torch",
+        namespace=torch,
+        version=torch.__version__,
+        devices=("cpu", "cuda"),
+        device_available=available,
+        deviations_file=DEVIATIONS,
+    )

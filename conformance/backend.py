@@ -1,0 +1,184 @@
+"""Backends: how the suite finds the torch-like namespace under test.
+
+A backend SPEC is one of:
+  * a registered name (entry-point group ``torch_conformance.backends``), e.g. ``torch``;
+  * ``module:attribute`` naming an :class:`Adapter` or a zero-argument factory returning one;
+  * a dotted module path: the module itself is the namespace, with no adapter code.
+
+Adapters route names; they never implement semantics (rule 4 of the guide).
+"""
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import importlib.metadata
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable
+
+import numpy as np
+
+ENTRY_POINT_GROUP = "torch_conformance.backends"
+DEFAULT_BACKEND = "torch"
+
+
+class BackendLoadError(Exception):
+    """The backend SPEC could not be turned into a usable adapter."""
+
+    def __init__(self, spec: str, cause: str) -> None:
+        super().__init__(f"cannot load backend {spec!r}: {cause}")
+        self.spec = spec
+        self.cause = cause
+
+
+def default_to_numpy(tensor: Any) -> np.ndarray:
+    """Read a tensor into a fresh NumPy array through the public torch API."""
+    if hasattr(tensor, "detach"):
+        tensor = tensor.detach()
+    if hasattr(tensor, "cpu"):
+        tensor = tensor.cpu()
+    return np.array(tensor.numpy(), copy=True)
+
+
+def default_dtype_name(dtype: Any) -> str:
+    """``torch.float32`` -> ``"float32"``: the last dotted component of str(dtype)."""
+    return str(dtype).rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A declared known deviation: a behaviour ID or check node id (glob allowed) and why."""
+
+    pattern: str
+    reason: str
+
+    def matches(self, behaviour_ids: tuple[str, ...], nodeid: str) -> bool:
+        names = (*behaviour_ids, nodeid, nodeid.split("[")[0])
+        return any(fnmatch.fnmatchcase(n, self.pattern) for n in names)
+
+
+def load_deviations(path: Path | None) -> tuple[Deviation, ...]:
+    """Parse a known-deviations TOML file (``[[deviation]] id = ..., reason = ...``)."""
+    if path is None:
+        return ()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tuple(Deviation(d["id"], d["reason"]) for d in data.get("deviation", []))
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise ValueError(f"malformed known-deviations file {path}: {exc}") from exc
+
+
+@dataclass
+class Adapter:
+    """Everything the harness needs to know about one backend.
+
+    ``unsupported`` holds behaviour-ID glob patterns for capabilities the backend
+    declares it lacks: matching checks are reported ``unsupported``, never run or passed.
+    ``devices`` are the devices device-dependent checks are parametrized over;
+    ``device_available`` says which of them this machine really has.
+    """
+
+    name: str
+    namespace: Any
+    version: str = "unknown"
+    devices: tuple[str, ...] = ("cpu",)
+    to_numpy: Callable[[Any], np.ndarray] = default_to_numpy
+    dtype_name: Callable[[Any], str] = default_dtype_name
+    device_available: Callable[[str], bool] = lambda device: device == "cpu"
+    unsupported: tuple[str, ...] = ()
+    deviations_file: Path | None = None
+    spec: str = ""
+    deviations: tuple[Deviation, ...] = field(default=(), init=False)
+
+    def __post_init__(self) -> None:
+        self.deviations = load_deviations(self.deviations_file)
+
+    def unsupported_pattern(self, behaviour_ids: tuple[str, ...]) -> str | None:
+        for pattern in self.unsupported:
+            if any(fnmatch.fnmatchcase(b, pattern) for b in behaviour_ids):
+                return pattern
+        return None
+
+    def deviation_for(self, behaviour_ids: tuple[str, ...], nodeid: str) -> Deviation | None:
+        return next((d for d in self.deviations if d.matches(behaviour_ids, nodeid)), None)
+
+
+def _module_version(module: Any) -> str:
+    version = getattr(module, "__version__", None)
+    if version is None:
+        try:
+            version = importlib.metadata.version(module.__name__.split(".")[0])
+        except (importlib.metadata.PackageNotFoundError, AttributeError):
+            version = "unknown"
+    return str(version)
+
+
+def adapter_for_module(module: ModuleType, spec: str = "") -> Adapter:
+    """A plain torch-like module used as the namespace as is."""
+    return Adapter(name=module.__name__, namespace=module, version=_module_version(module), spec=spec)
+
+
+def _import(spec: str, module_name: str) -> ModuleType:
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as exc:
+        raise BackendLoadError(spec, f"{type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # a broken backend may raise anything on import
+        raise BackendLoadError(spec, f"importing {module_name!r} raised {type(exc).__name__}: {exc}") from None
+
+
+def _as_adapter(spec: str, obj: Any) -> Adapter:
+    if isinstance(obj, Adapter):
+        obj.spec = obj.spec or spec
+        return obj
+    if callable(obj) and not isinstance(obj, ModuleType):
+        try:
+            made = obj()
+        except Exception as exc:
+            raise BackendLoadError(spec, f"adapter factory raised {type(exc).__name__}: {exc}") from None
+        if isinstance(made, Adapter):
+            made.spec = made.spec or spec
+            return made
+        obj = made
+    if isinstance(obj, ModuleType):
+        return adapter_for_module(obj, spec)
+    raise BackendLoadError(
+        spec, f"expected a conformance.Adapter, a factory returning one, or a module; got {type(obj).__name__}"
+    )
+
+
+def registered_backends() -> dict[str, importlib.metadata.EntryPoint]:
+    return {ep.name: ep for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def load_backend(spec: str | None = None) -> Adapter:
+    """Resolve a backend SPEC to an :class:`Adapter`, or raise :class:`BackendLoadError`."""
+    spec = (spec or DEFAULT_BACKEND).strip()
+    if not spec:
+        raise BackendLoadError(spec, "empty backend name")
+    registered = registered_backends()
+    try:
+        if spec in registered:
+            try:
+                target = registered[spec].load()
+            except Exception as exc:
+                raise BackendLoadError(spec, f"{type(exc).__name__}: {exc}") from None
+            return _as_adapter(spec, target)
+        if ":" in spec:
+            module_name, _, attr = spec.partition(":")
+            module = _import(spec, module_name)
+            try:
+                target = getattr(module, attr)
+            except AttributeError:
+                raise BackendLoadError(spec, f"module {module_name!r} has no attribute {attr!r}") from None
+            except Exception as exc:
+                raise BackendLoadError(spec, f"getting {attr!r} raised {type(exc).__name__}: {exc}") from None
+            return _as_adapter(spec, target)
+        if not all(part.isidentifier() for part in spec.split(".")):
+            known = ", ".join(sorted(registered)) or "none"
+            raise BackendLoadError(spec, f"not a registered backend ({known}), a dotted module path or module:attribute")
+        return adapter_for_module(_import(spec, spec), spec)
+    except ValueError as exc:  # malformed deviations file
+        raise BackendLoadError(spec, str(exc)) from None

@@ -1,0 +1,118 @@
+"""Build the report document from check results, validate it, and write all three views."""
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import platform
+from pathlib import Path
+from typing import Any
+
+from conformance import __version__, catalogue, statuses
+from conformance.backend import Adapter
+from conformance.coverage import declared_behaviours
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+
+
+class MalformedReport(ValueError):
+    """A file that is not a valid torch-conformance report."""
+
+
+def _version_of(dist: str) -> str | None:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _counts(items: list[str]) -> dict[str, int]:
+    return {s: items.count(s) for s in statuses.ALL}
+
+
+def _summary(results: list[dict[str, Any]]) -> dict[str, Any]:
+    counts = _counts([r["status"] for r in results])
+    return {"total": len(results), "counts": counts,
+            "conformance_percent": statuses.conformance_percent(counts), "exit_code": statuses.exit_code(counts)}
+
+
+def _behaviours(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    per: dict[str, list[str]] = {}
+    for r in results:
+        for bid in r["behaviours"]:
+            per.setdefault(bid, []).append(r["status"])
+    declared = declared_behaviours()
+    out = {}
+    for bid, b in catalogue.behaviours().items():
+        ran = per.get(bid, [])
+        status = statuses.worst(ran) if ran else ("not run" if bid in declared else "uncovered")
+        out[bid] = {"topic": b.topic, "statement": b.statement, "source": b.source, "status": status,
+                    "checks": len(ran), "documented": b.documented, "difference": b.difference}
+    return out
+
+
+def build_report(results: list[dict[str, Any]], adapter: Adapter, *, profile: str, seed: Any,
+                 started: str, finished: str, complete: bool, command: list[str]) -> dict[str, Any]:
+    results = sorted(results, key=lambda r: r["nodeid"])
+    for r in results:
+        r["topic"] = catalogue.lookup(r["behaviours"][0]).topic
+    behaviours = _behaviours(results)
+    topics = {}
+    for topic in catalogue.TOPICS:
+        mine = [r for r in results if r["topic"] == topic]
+        beh = [b for b in behaviours.values() if b["topic"] == topic]
+        topics[topic] = {**_summary(mine), "behaviours": len(beh),
+                         "uncovered": sum(b["status"] == "uncovered" for b in beh)}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "run": {
+            "suite_version": __version__,
+            "backend": {"name": adapter.name, "version": adapter.version, "spec": adapter.spec,
+                        "devices": list(adapter.devices)},
+            "environment": {"python": platform.python_version(), "platform": platform.platform(),
+                            "numpy": _version_of("numpy"), "torch": _version_of("torch"),
+                            "hypothesis": _version_of("hypothesis"), "pytest": _version_of("pytest")},
+            "hypothesis": {"profile": profile, "seed": None if seed is None else str(seed)},
+            "started": started, "finished": finished, "complete": complete, "command": list(command),
+        },
+        "summary": _summary(results),
+        "topics": topics,
+        "behaviours": behaviours,
+        "results": results,
+    }
+
+
+def validate(report: Any) -> None:
+    """Raise :class:`MalformedReport` unless ``report`` matches the JSON Schema."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    try:
+        jsonschema.validate(report, schema)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "(top level)"
+        raise MalformedReport(f"not a valid report at {where}: {exc.message}") from None
+
+
+def load_report(path: Path | str) -> dict[str, Any]:
+    """Read and validate a report.json (or a directory holding one)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "report.json"
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise MalformedReport(f"{path}: no such report") from None
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise MalformedReport(f"{path}: not JSON: {exc}") from None
+    validate(report)
+    return report
+
+
+def write_all(report: dict[str, Any], out: Path) -> None:
+    from conformance.report import html, markdown
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    (out / "report.md").write_text(markdown.render(report), encoding="utf-8")
+    (out / "report.html").write_text(html.render(report), encoding="utf-8")

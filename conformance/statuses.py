@@ -1,0 +1,51 @@
+"""The statuses a check can end in, and what each means for a run.
+
+passed       the backend behaves as documented
+failed       the backend contradicts the documented behaviour (or raised where it must not)
+error        the check could not run: a harness or check fault, not the backend's
+skipped      the environment lacks something (e.g. no CUDA device); never a verdict
+xfailed      a declared known deviation, which still fails
+xpassed      a declared known deviation that now passes: clean the deviations file
+unsupported  the adapter declares the capability missing; counted as not passed
+crashed / timeout   reserved for process isolation of hostile backends
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Status(str, Enum):
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"
+    SKIPPED = "skipped"
+    XFAILED = "xfailed"
+    XPASSED = "xpassed"
+    UNSUPPORTED = "unsupported"
+    CRASHED = "crashed"
+    TIMEOUT = "timeout"
+
+
+ALL: tuple[str, ...] = tuple(s.value for s in Status)
+
+# Worst first: a behaviour takes the worst status among its checks.
+SEVERITY: tuple[str, ...] = ("crashed", "timeout", "error", "failed", "unsupported", "xfailed", "xpassed", "passed", "skipped")
+
+NOT_APPLICABLE = frozenset({"skipped"})
+"""Statuses excluded from the conformance percentage's denominator."""
+
+BAD = frozenset({"failed", "error", "crashed", "timeout"})
+"""Statuses that make a run exit 1."""
+
+
+def worst(statuses: list[str]) -> str:
+    return min(statuses, key=SEVERITY.index) if statuses else "uncovered"
+
+
+def conformance_percent(counts: dict[str, int]) -> float:
+    applicable = sum(n for s, n in counts.items() if s not in NOT_APPLICABLE)
+    return round(100.0 * counts.get("passed", 0) / applicable, 2) if applicable else 0.0
+
+
+def exit_code(counts: dict[str, int]) -> int:
+    return 1 if any(counts.get(s, 0) for s in BAD) else 0

@@ -1,0 +1,35 @@
+"""Hypothesis strategies shared by the checks: shapes, dtype names, broadcastable pairs.
+
+Dtypes are drawn as *names* (``"int32"``); a check resolves them on the backend with
+``getattr(xp, name)`` and on NumPy with ``np.dtype(name)``, so neither side is the oracle.
+"""
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+INT_DTYPES = ("uint8", "int8", "int16", "int32", "int64")
+FLOAT_DTYPES = ("float16", "float32", "float64")
+COMPLEX_DTYPES = ("complex64", "complex128")
+NUMERIC_DTYPES = INT_DTYPES + FLOAT_DTYPES
+ALL_DTYPES = ("bool",) + NUMERIC_DTYPES + COMPLEX_DTYPES
+
+
+def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 5) -> st.SearchStrategy[tuple[int, ...]]:
+    """Small shapes, so examples stay cheap on any backend."""
+    return st.lists(st.integers(min_side, max_side), min_size=min_dims, max_size=max_dims).map(tuple)
+
+
+def broadcastable_pair(max_dims: int = 4, max_side: int = 4) -> st.SearchStrategy[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Two shapes that broadcast: the second is a suffix of the first with some sides set to 1."""
+
+    @st.composite
+    def pair(draw: st.DrawFn) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        base = draw(shapes(1, max_dims, 1, max_side))
+        keep = draw(st.integers(0, len(base)))
+        suffix = list(base[len(base) - keep:])
+        ones = draw(st.lists(st.booleans(), min_size=len(suffix), max_size=len(suffix)))
+        other = tuple(1 if one else side for side, one in zip(suffix, ones))
+        first = tuple(1 if draw(st.booleans()) and i < len(base) - keep else s for i, s in enumerate(base))
+        return (first, other) if draw(st.booleans()) else (other, first)
+
+    return pair()

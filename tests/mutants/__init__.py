@@ -1,0 +1,79 @@
+"""Mutants: deliberately broken torch backends, each breaking one documented behaviour.
+
+A mutant patches the real ``torch`` and the suite's checks of the behaviours it names are
+run against it (``tests/mutants/runner.py``: one subprocess per topic, each mutant applied
+and undone in turn, so torch is imported once). ``tests/test_mutants.py`` asserts that every
+behaviour the mutant names is reported ``failed``. This is how the suite proves each check can fail.
+
+Topic modules (``tests/mutants/<topic>.py``) each define ``MUTANTS: list[Mutant]``.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+TOPIC_MODULES = ("creation", "ops", "view", "numpy", "device", "autograd", "nn", "optim", "data")
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """``patch(torch)`` breaks the backend and returns an undo; ``breaks`` must then be ``failed``."""
+
+    name: str
+    breaks: tuple[str, ...]
+    patch: Callable[[Any], Callable[[], None]] = field(repr=False)
+
+
+def replace(target: str, make: Callable[[Any], Any]) -> Callable[[Any], Callable[[], None]]:
+    """A patch replacing ``torch.<target>`` (dotted, e.g. ``Tensor.view``) by ``make(original)``."""
+
+    def patch(torch: Any) -> Callable[[], None]:
+        owner_path, _, attr = target.rpartition(".")
+        owner = torch
+        for part in filter(None, owner_path.split(".")):
+            owner = getattr(owner, part)
+        had = attr in vars(owner) if isinstance(owner, type) else True
+        original = getattr(owner, attr)
+        setattr(owner, attr, make(original))
+
+        def undo() -> None:
+            if had:
+                setattr(owner, attr, original)
+            else:
+                delattr(owner, attr)
+
+        return undo
+
+    return patch
+
+
+def combine(*patches: Callable[[Any], Callable[[], None]]) -> Callable[[Any], Callable[[], None]]:
+    """Several patches applied together, undone in reverse order."""
+
+    def patch(torch: Any) -> Callable[[], None]:
+        undos = [p(torch) for p in patches]
+
+        def undo() -> None:
+            for u in reversed(undos):
+                u()
+
+        return undo
+
+    return patch
+
+
+def all_mutants() -> dict[str, Mutant]:
+    found: dict[str, Mutant] = {}
+    for topic in TOPIC_MODULES:
+        try:
+            module = importlib.import_module(f"tests.mutants.{topic}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tests.mutants.{topic}":
+                raise
+            continue
+        for mutant in module.MUTANTS:
+            if mutant.name in found:
+                raise ValueError(f"duplicate mutant name {mutant.name!r}")
+            found[mutant.name] = mutant
+    return found

@@ -1,0 +1,37 @@
+"""Run mutants in this process, one after another: ``python -m tests.mutants.runner OUT NAME...``.
+
+Each mutant is applied, the checks of the behaviours it breaks are run against it with
+``pytest.main`` (report in ``OUT/<name>/``), and the patch is undone before the next.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from tests.mutants import all_mutants
+
+SUITES = Path(__file__).resolve().parents[2] / "suites"
+
+
+def run(out: Path, names: list[str]) -> None:
+    mutants = all_mutants()
+    for name in names:
+        mutant = mutants[name]
+        os.environ["CONFORMANCE_MUTANT"] = name
+        args = [str(SUITES), "-q", "-p", "no:xdist", "-p", "no:cacheprovider", "--tb=no", "--no-header",
+                "--backend", "tests.mutants.backend:adapter", "--conformance-report", str(out / name)]
+        for bid in mutant.breaks:
+            args += ["--behaviour", bid]
+        undo = mutant.patch(torch)
+        try:
+            pytest.main(args)
+        finally:
+            undo()
+
+
+if __name__ == "__main__":
+    run(Path(sys.argv[1]), sys.argv[2:])
