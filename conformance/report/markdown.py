@@ -1,8 +1,77 @@
 """report.md: a summary fit for a CI job summary or a pull-request comment."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
+
+from conformance.statuses import ALL
+
+COLUMNS = ("passed", "failed", "error", "unsupported", "xfailed", "xpassed", "skipped")
+MAX_LISTED = 50
+
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    """A fenced block that backend-provided text cannot break out of."""
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}\n{text}\n{fence}"
+
+
+def _results(report: dict[str, Any], status: str) -> list[dict[str, Any]]:
+    return [r for r in report["results"] if r["status"] == status]
+
+
+def _detail_section(report: dict[str, Any], status: str, title: str, lines: list[str]) -> None:
+    items = _results(report, status)
+    if not items:
+        return
+    lines += ["", f"## {title} ({len(items)})", ""]
+    for r in items[:MAX_LISTED]:
+        behaviours = ", ".join(f"`{b}`" for b in r["behaviours"])
+        lines += [f"### {behaviours}", "", f"- check: `{r['nodeid']}`",
+                  f"- statement: {_cell(report['behaviours'][r['behaviours'][0]]['statement'])}",
+                  f"- source: {_cell(report['behaviours'][r['behaviours'][0]]['source'])}",
+                  f"- repro: `{r['repro']}`", "", _code(r["message"].strip()[:2000])]
+    if len(items) > MAX_LISTED:
+        lines.append(f"\n... and {len(items) - MAX_LISTED} more (see report.json)")
 
 
 def render(report: dict[str, Any]) -> str:
-    return "TODO\n"
+    run, summary = report["run"], report["summary"]
+    backend = run["backend"]
+    counts = summary["counts"]
+    said = ", ".join(f"{counts[s]} {s}" for s in ALL if counts.get(s))
+    lines = [
+        f"# torch-conformance: {_cell(backend['name'])} {_cell(backend['version'])}",
+        "",
+        f"**{summary['conformance_percent']}% conformant**: {said or 'no checks ran'}, of {summary['total']} checks.",
+        "",
+        f"Backend spec `{_cell(backend['spec'])}`, devices {', '.join(backend['devices'])}; suite {run['suite_version']}; "
+        f"hypothesis profile `{run['hypothesis']['profile']}`; Python {run['environment']['python']}, "
+        f"NumPy {run['environment']['numpy']}; {run['started']} to {run['finished']}.",
+    ]
+    if not run["complete"]:
+        lines += ["", "> **Incomplete run**: interrupted; only the checks listed here finished."]
+    lines += ["", "| topic | conformance | " + " | ".join(COLUMNS) + " | behaviours | uncovered |",
+              "|---|---:|" + "---:|" * (len(COLUMNS) + 2)]
+    for topic, t in report["topics"].items():
+        if t["total"] or t["behaviours"]:
+            cells = " | ".join(str(t["counts"].get(c, 0)) for c in COLUMNS)
+            lines.append(f"| {topic} | {t['conformance_percent']}% | {cells} | {t['behaviours']} | {t['uncovered']} |")
+    _detail_section(report, "failed", "Failures", lines)
+    _detail_section(report, "error", "Errors (the check could not run)", lines)
+    _detail_section(report, "xpassed", "Declared deviations that now pass: remove them from the deviations file", lines)
+    for status, title in (("unsupported", "Unsupported (declared by the adapter)"), ("skipped", "Skipped (environment)"),
+                          ("xfailed", "Known deviations (still failing)")):
+        reasons = Counter(r["message"].splitlines()[0] if r["message"] else "" for r in _results(report, status))
+        if reasons:
+            lines += ["", f"## {title}", ""] + [f"- {n} checks: {_cell(reason)}" for reason, n in reasons.most_common()]
+    uncovered = [bid for bid, b in report["behaviours"].items() if b["status"] == "uncovered"]
+    if uncovered:
+        lines += ["", f"## Uncovered behaviours ({len(uncovered)})", ""] + [f"- `{b}`" for b in uncovered]
+    return "\n".join(lines) + "\n"
