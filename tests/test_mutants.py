@@ -1,7 +1,8 @@
 """Every mutant must be caught: each behaviour it breaks is reported ``failed``.
 
 Mutants run per topic in one subprocess (torch imported once); each mutant's verdict
-is then its own test, so a miss names the mutant.
+is then its own test, so a miss names the mutant. Under xdist use ``--dist loadgroup``
+so each topic's subprocess runs on one worker only.
 """
 from __future__ import annotations
 
@@ -42,7 +43,10 @@ def _reports_for(topic: str, cache: dict[str, Path], tmp_path_factory: pytest.Te
     return cache[topic]
 
 
-@pytest.mark.parametrize("name", sorted(MUTANTS, key=lambda n: (TOPIC_MODULES.index(_topic(n)), n)))
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xdist_group(_topic(n)))  # with --dist loadgroup a topic runs once
+    for n in sorted(MUTANTS, key=lambda n: (TOPIC_MODULES.index(_topic(n)), n))
+])
 def test_mutant_is_caught(name: str, topic_reports: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> None:
     mutant = MUTANTS[name]
     out = _reports_for(_topic(name), topic_reports, tmp_path_factory)

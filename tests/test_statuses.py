@@ -1,0 +1,144 @@
+"""Each status arises exactly where it should, is recorded in a schema-valid report, and
+sets the exit code. Synthetic checks cite real catalogue IDs; a fake adapter declares
+devices, unsupported capabilities and deviations."""
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conformance import catalogue
+from conformance.report import validate
+
+IDS = sorted(catalogue.behaviours())
+
+CHECKS = '''
+from conformance import check
+from conformance.assertions import HarnessError, expect
+
+
+@check("{a}")
+def test_passes(xp):
+    expect(True, call="noop()", expected=1, got=1)
+
+
+@check("{a}")
+def test_violates(xp):
+    expect(False, call="zeros(2)", expected="dtype float32", got="dtype int64")
+
+
+@check("{a}")
+def test_backend_raises(xp):
+    raise RuntimeError("backend exploded")
+
+
+@check("{a}")
+def test_harness_fault(xp):
+    raise HarnessError("the check is broken")
+
+
+@check("{a}")
+def test_needs_accelerator(xp, other_device):
+    pass
+
+
+@check("{a}")
+def test_per_device(xp, device):
+    pass
+
+
+@check("{b}")
+def test_unsupported_feature(xp):
+    raise AssertionError("must never run")
+
+
+@check("{a}")
+def test_declared_deviation_fails(xp):
+    expect(False, call="f()", expected=1, got=2)
+
+
+@check("{a}")
+def test_declared_deviation_passes(xp):
+    pass
+'''
+
+ADAPTER = '''
+from pathlib import Path
+from types import SimpleNamespace
+from conformance import Adapter
+
+def adapter():
+    return Adapter(name="fake", namespace=SimpleNamespace(), version="9", devices=("cpu", "cuda"),
+                   unsupported=("{b}",), deviations_file=Path(__file__).with_name("devs.toml"))
+'''
+
+DEVIATIONS = '''
+[[deviation]]
+id = "*test_declared_deviation_*"
+reason = "tracked upstream"
+'''
+
+
+@pytest.fixture
+def run(pytester: pytest.Pytester):
+    pytester.makepyfile(test_synthetic=CHECKS.format(a=IDS[0], b=IDS[1]), fakeadapter=ADAPTER.format(b=IDS[1]))
+    (pytester.path / "devs.toml").write_text(DEVIATIONS)
+    pytester.syspathinsert()
+    result = pytester.runpytest_subprocess("-p", "no:xdist", "--backend", "fakeadapter:adapter",
+                                           "--conformance-report", "out")
+    report = json.loads((pytester.path / "out" / "report.json").read_text())
+    return result, report, pytester.path / "out"
+
+
+def test_every_status_is_recorded_honestly(run) -> None:
+    result, report, _ = run
+    validate(report)
+    got = {r["nodeid"].split("::")[1]: r["status"] for r in report["results"]}
+    assert got == {
+        "test_passes": "passed",
+        "test_violates": "failed",
+        "test_backend_raises": "failed",
+        "test_harness_fault": "error",
+        "test_needs_accelerator": "skipped",
+        "test_per_device[cpu]": "passed",
+        "test_per_device[cuda]": "skipped",
+        "test_unsupported_feature": "unsupported",
+        "test_declared_deviation_fails": "xfailed",
+        "test_declared_deviation_passes": "xpassed",
+    }
+    assert result.ret == 1
+
+
+def test_messages_name_backend_behaviour_call_and_repro(run) -> None:
+    _, report, _ = run
+    by = {r["nodeid"].split("::")[1]: r for r in report["results"]}
+    msg = by["test_violates"]["message"]
+    b = catalogue.lookup(IDS[0])
+    assert f"backend fake 9 violates {IDS[0]}: {b.statement}" in msg
+    assert "call: zeros(2)" in msg and "expected: dtype float32" in msg and "got: dtype int64" in msg
+    assert "source: " in msg and "repro: pytest" in msg and "--backend fakeadapter:adapter" in msg
+    assert "backend raised" in by["test_backend_raises"]["message"] and "backend exploded" in by["test_backend_raises"]["message"]
+    assert "check fault" in by["test_harness_fault"]["message"]
+    assert by["test_needs_accelerator"]["message"] == "no CUDA device"
+    assert by["test_per_device[cuda]"]["message"] == "no CUDA device"
+    assert "tracked upstream" in by["test_declared_deviation_passes"]["message"]
+    assert "remove it from the known-deviations file" in by["test_declared_deviation_passes"]["message"]
+
+
+def test_summary_percent_and_behaviour_rollup(run) -> None:
+    _, report, out = run
+    counts = report["summary"]["counts"]
+    assert counts["passed"] == 2 and counts["failed"] == 2 and counts["error"] == 1
+    assert counts["skipped"] == 2 and counts["unsupported"] == 1 and counts["xfailed"] == 1 and counts["xpassed"] == 1
+    applicable = 10 - 2
+    assert report["summary"]["conformance_percent"] == round(100 * 2 / applicable, 2)
+    assert report["summary"]["exit_code"] == 1
+    assert report["behaviours"][IDS[0]]["status"] == "error"  # the worst of its checks
+    assert report["behaviours"][IDS[1]]["status"] == "unsupported"
+    assert report["run"]["backend"] == {"name": "fake", "version": "9", "spec": "fakeadapter:adapter", "devices": ["cpu", "cuda"]}
+    assert report["run"]["complete"] is True
+    lines = (out / "results.jsonl").read_text().splitlines()
+    assert len(lines) == 10  # streamed as each check finished
+    assert (out / "report.md").read_text().startswith("# torch-conformance: fake 9")
