@@ -208,3 +208,18 @@ def assert_warns(category: type[Warning], fn: Callable[..., Any], *args: Any, ca
 def all_equal(items: Iterable[Any]) -> bool:
     items = list(items)
     return all(i == items[0] for i in items)
+
+
+def assert_ndarray(got: Any, expected: Any, *, call: str, dtype: str | None = None) -> None:
+    """A NumPy ndarray (not a NumPy scalar) with exactly this shape, values and, if given, dtype name.
+
+    For results the backend hands out as NumPy arrays (``Tensor.numpy()``); values compare exactly.
+    """
+    expect(isinstance(got, np.ndarray), call=call, expected="a numpy.ndarray", got=f"{type(got).__name__}: {show(got)}")
+    want = np.asarray(expected)
+    if dtype is not None:
+        expect(got.dtype.name == dtype, call=call, expected=f"dtype {dtype}", got=f"dtype {got.dtype.name}")
+    expect(got.shape == want.shape, call=call, expected=f"shape {want.shape}", got=f"shape {got.shape}")
+    ok = np.asarray(got == want)
+    if not ok.all():
+        raise ConformanceFailure(call, show(want), show(got), _first_mismatch(got, want, ok))

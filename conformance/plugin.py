@@ -58,6 +58,8 @@ def pytest_configure(config: pytest.Config) -> None:
     for topic in catalogue.TOPICS:
         config.addinivalue_line("markers", f"{topic}: checks of the {topic} topic")
     config.addinivalue_line("markers", "behaviour(*ids): the catalogued behaviours a check verifies")
+    # hypothesis imports libcst to annotate falsifying examples; its deprecation noise is not ours
+    config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:libcst.*")
     settings.load_profile("ci")  # hypothesis's own plugin loads --hypothesis-profile after this
     spec = config.getoption("backend")
     try:

@@ -33,3 +33,22 @@ def broadcastable_pair(max_dims: int = 4, max_side: int = 4) -> st.SearchStrateg
         return (first, other) if draw(st.booleans()) else (other, first)
 
     return pair()
+
+
+def small_arrays(dtype_names: tuple[str, ...] = ALL_DTYPES, shape: st.SearchStrategy[tuple[int, ...]] | None = None,
+                 low: int = 0, high: int = 5) -> st.SearchStrategy:
+    """C-contiguous NumPy arrays of small integer values in [low, high] (exact in every dtype, bool: != 0).
+
+    With the default range, ``a + 1`` stays exact and in range for every numeric dtype.
+    """
+    import numpy as np
+
+    @st.composite
+    def array(draw: st.DrawFn):
+        name = draw(st.sampled_from(dtype_names))
+        dims = draw(shape if shape is not None else shapes())
+        size = int(np.prod(dims)) if dims else 1
+        values = draw(st.lists(st.integers(low, high), min_size=size, max_size=size))
+        return np.array(values, dtype=np.int64).astype(np.dtype(name)).reshape(dims)
+
+    return array()

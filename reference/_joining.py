@@ -1,0 +1,70 @@
+"""cat, stack and friends (needed by default_collate, among others)."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from reference import _dtype as D
+from reference._ops import check_device, make, values
+from reference._tensor import Tensor, _wrap_dim
+
+
+def _promote(tensors: Sequence[Tensor]) -> D.dtype:
+    result = tensors[0].dtype
+    for t in tensors[1:]:
+        result = D.promote_types(result, t.dtype)
+    return result
+
+
+def cat(tensors: Sequence[Tensor], dim: int = 0, *, out: Tensor | None = None) -> Tensor:
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+    check_device(*tensors)
+    dtype = _promote(tensors)
+    ref = next((t for t in tensors if t.ndim), tensors[0])
+    if ref.ndim == 0:
+        raise RuntimeError("zero-dimensional tensor cannot be concatenated")
+    d = _wrap_dim(dim, ref.ndim)
+    parts = [values(t, dtype) for t in tensors if not (t.ndim == 1 and t.numel() == 0 and ref.ndim > 1)]
+    try:
+        result = np.concatenate(parts, axis=d)
+    except ValueError as exc:
+        raise RuntimeError(f"Sizes of tensors must match except in dimension {d}: {exc}") from None
+    sizes = np.cumsum([p.shape[d] for p in parts])[:-1]
+    return make(result, dtype, tensors, "CatBackward0", lambda g: tuple(np.split(g, sizes, axis=d)))
+
+
+concat = concatenate = cat
+
+
+def stack(tensors: Sequence[Tensor], dim: int = 0, *, out: Tensor | None = None) -> Tensor:
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
+    shapes = {tuple(t.shape) for t in tensors}
+    if len(shapes) > 1:
+        raise RuntimeError(f"stack expects each tensor to be equal size, but got {sorted(shapes)}")
+    check_device(*tensors)
+    dtype = _promote(tensors)
+    d = _wrap_dim(dim, tensors[0].ndim + 1)
+    result = np.stack([values(t, dtype) for t in tensors], axis=d)
+    return make(result, dtype, tensors, "StackBackward0",
+                lambda g: tuple(np.take(g, i, axis=d) for i in range(len(tensors))))
+
+
+def hstack(tensors: Sequence[Tensor]) -> Tensor:
+    return cat(tensors, 1 if tensors[0].ndim > 1 else 0)
+
+
+def vstack(tensors: Sequence[Tensor]) -> Tensor:
+    from reference._views import unsqueeze
+
+    return cat([t if t.ndim > 1 else unsqueeze(t, 0) for t in tensors], 0)
+
+
+def flip(x: Tensor, dims: Any) -> Tensor:
+    dims = (dims,) if isinstance(dims, int) else tuple(dims)
+    axes = tuple(_wrap_dim(d, x.ndim) for d in dims)
+    return make(np.flip(x._a, axes).copy(), x.dtype, (x,), "FlipBackward0", lambda g: (np.flip(g, axes),))
