@@ -30,10 +30,12 @@ HARNESS_FAULTS: tuple[type[BaseException], ...] = (assertions.HarnessError, Name
 _PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)  # no slow "explain"
 settings.register_profile(
     "ci", phases=_PHASES, derandomize=True, max_examples=20, deadline=None, database=None, print_blob=False,
+    report_multiple_bugs=False,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 settings.register_profile(
     "thorough", phases=_PHASES, max_examples=500, deadline=None, database=None, print_blob=True,
+    report_multiple_bugs=False,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -225,7 +227,7 @@ def _status(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> Any:
-    props = dict(report.user_properties).get("conformance")
+    props = dict(getattr(report, "user_properties", ())).get("conformance")
     if props and props["status"] == "unsupported":
         return "unsupported", "U", "UNSUPPORTED"
     return None

@@ -13,6 +13,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+_MISSING = object()
 TOPIC_MODULES = ("creation", "ops", "view", "numpy", "device", "autograd", "nn", "optim", "data")
 
 
@@ -33,15 +34,15 @@ def replace(target: str, make: Callable[[Any], Any]) -> Callable[[Any], Callable
         owner = torch
         for part in filter(None, owner_path.split(".")):
             owner = getattr(owner, part)
-        had = attr in vars(owner) if isinstance(owner, type) else True
-        original = getattr(owner, attr)
-        setattr(owner, attr, make(original))
+        # On a class, keep the raw attribute (a classmethod or staticmethod object), not the bound result.
+        raw = vars(owner).get(attr, _MISSING) if isinstance(owner, type) else getattr(owner, attr)
+        setattr(owner, attr, make(getattr(owner, attr)))
 
         def undo() -> None:
-            if had:
-                setattr(owner, attr, original)
-            else:
+            if raw is _MISSING:
                 delattr(owner, attr)
+            else:
+                setattr(owner, attr, raw)
 
         return undo
 
