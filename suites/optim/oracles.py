@@ -1,0 +1,179 @@
+"""NumPy oracles for the optim topic: the documented update rules of torch.optim.
+
+Each optimizer oracle is written from the 2.13 pseudo-code in the optimizer's docstring
+(spec facts 8.1-8.12), never from torch's implementation. An oracle holds its state like
+the real optimizer does; ``step(grad)`` applies one update in place and returns the new
+parameter values (float64). The scheduler oracles are the closed forms of facts 8.17-8.20.
+
+Conventions shared by every optimizer oracle: ``t`` counts steps from 1; ``maximize``
+negates the gradient before anything else; weight decay ``λ`` (``weight_decay``) is the
+L2 form ``g ← g + λθ`` except for AdamW's decoupled ``θ ← θ − γλθ``.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Sequence
+
+import numpy as np
+
+
+def _array(x: Sequence[float] | np.ndarray) -> np.ndarray:
+    return np.array(x, dtype=np.float64, copy=True)
+
+
+class SGD:
+    """Fact 8.1/8.2: momentum buffer b_1 = g; b_t = μ b_{t-1} + (1 − τ) g; nesterov g + μ b_t."""
+
+    def __init__(self, theta, lr=1e-3, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False,
+                 maximize=False):
+        self.theta = _array(theta)
+        self.lr, self.momentum, self.dampening = lr, momentum, dampening
+        self.weight_decay, self.nesterov, self.maximize = weight_decay, nesterov, maximize
+        self.momentum_buffer: np.ndarray | None = None
+
+    def step(self, grad) -> np.ndarray:
+        g = _array(grad)
+        if self.maximize:
+            g = -g
+        if self.weight_decay != 0:
+            g = g + self.weight_decay * self.theta
+        if self.momentum != 0:
+            if self.momentum_buffer is None:
+                b = g.copy()
+            else:
+                b = self.momentum * self.momentum_buffer + (1 - self.dampening) * g
+            self.momentum_buffer = b
+            g = g + self.momentum * b if self.nesterov else b
+        self.theta = self.theta - self.lr * g
+        return self.theta.copy()
+
+
+class Adam:
+    """Facts 8.5, 8.6, 8.8, 8.9: Adam with L2 weight decay, or decoupled decay (AdamW).
+
+    amsgrad keeps the running max of the *raw* second moment v_t and bias-corrects it afterwards.
+    """
+
+    def __init__(self, theta, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False,
+                 maximize=False, decoupled=False):
+        self.theta = _array(theta)
+        self.lr, (self.beta1, self.beta2), self.eps = lr, betas, eps
+        self.weight_decay, self.amsgrad, self.maximize, self.decoupled = weight_decay, amsgrad, maximize, decoupled
+        self.t = 0
+        self.exp_avg = np.zeros_like(self.theta)
+        self.exp_avg_sq = np.zeros_like(self.theta)
+        self.max_exp_avg_sq = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        self.t += 1
+        g = _array(grad)
+        if self.maximize:
+            g = -g
+        if self.weight_decay != 0:
+            if self.decoupled:
+                self.theta = self.theta - self.lr * self.weight_decay * self.theta
+            else:
+                g = g + self.weight_decay * self.theta
+        self.exp_avg = self.beta1 * self.exp_avg + (1 - self.beta1) * g
+        self.exp_avg_sq = self.beta2 * self.exp_avg_sq + (1 - self.beta2) * g * g
+        m_hat = self.exp_avg / (1 - self.beta1 ** self.t)
+        if self.amsgrad:
+            self.max_exp_avg_sq = np.maximum(self.max_exp_avg_sq, self.exp_avg_sq)
+            v_hat = self.max_exp_avg_sq / (1 - self.beta2 ** self.t)
+        else:
+            v_hat = self.exp_avg_sq / (1 - self.beta2 ** self.t)
+        self.theta = self.theta - self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+        return self.theta.copy()
+
+
+def AdamW(theta, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, maximize=False) -> Adam:
+    """Fact 8.8: decoupled decay θ ← θ − γλθ first, then Adam without the L2 term."""
+    return Adam(theta, lr, betas, eps, weight_decay, amsgrad, maximize, decoupled=True)
+
+
+class RMSprop:
+    """Facts 8.10/8.11: v = αv + (1−α)g²; centered subtracts g_avg²; ε added after the square root."""
+
+    def __init__(self, theta, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, centered=False,
+                 maximize=False):
+        self.theta = _array(theta)
+        self.lr, self.alpha, self.eps = lr, alpha, eps
+        self.weight_decay, self.momentum, self.centered, self.maximize = weight_decay, momentum, centered, maximize
+        self.square_avg = np.zeros_like(self.theta)
+        self.grad_avg = np.zeros_like(self.theta)
+        self.buf = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        g = _array(grad)
+        if self.maximize:
+            g = -g
+        if self.weight_decay != 0:
+            g = g + self.weight_decay * self.theta
+        self.square_avg = self.alpha * self.square_avg + (1 - self.alpha) * g * g
+        v = self.square_avg
+        if self.centered:
+            self.grad_avg = self.alpha * self.grad_avg + (1 - self.alpha) * g
+            v = v - self.grad_avg * self.grad_avg
+        denom = np.sqrt(v) + self.eps
+        if self.momentum > 0:
+            self.buf = self.momentum * self.buf + g / denom
+            self.theta = self.theta - self.lr * self.buf
+        else:
+            self.theta = self.theta - self.lr * g / denom
+        return self.theta.copy()
+
+
+class Adagrad:
+    """Fact 8.12: γ̃ = γ / (1 + (t−1)·lr_decay); sum starts at initial_accumulator_value."""
+
+    def __init__(self, theta, lr=1e-2, lr_decay=0.0, weight_decay=0.0, initial_accumulator_value=0.0, eps=1e-10,
+                 maximize=False):
+        self.theta = _array(theta)
+        self.lr, self.lr_decay, self.weight_decay, self.eps, self.maximize = lr, lr_decay, weight_decay, eps, maximize
+        self.sum = np.full_like(self.theta, initial_accumulator_value)
+        self.t = 0
+
+    def step(self, grad) -> np.ndarray:
+        self.t += 1
+        g = _array(grad)
+        if self.maximize:
+            g = -g
+        clr = self.lr / (1 + (self.t - 1) * self.lr_decay)
+        if self.weight_decay != 0:
+            g = g + self.weight_decay * self.theta
+        self.sum = self.sum + g * g
+        self.theta = self.theta - clr * g / (np.sqrt(self.sum) + self.eps)
+        return self.theta.copy()
+
+
+# --- learning-rate schedules: closed forms, lr after `epoch` scheduler steps (epoch 0 = at construction) ---
+
+def step_lr(base: float, epoch: int, step_size: int, gamma: float = 0.1) -> float:
+    """Fact 8.17: base · γ^floor(epoch / step_size)."""
+    return base * gamma ** (epoch // step_size)
+
+
+def multistep_lr(base: float, epoch: int, milestones: Sequence[int], gamma: float = 0.1) -> float:
+    """Fact 8.18: base · γ^(number of milestones ≤ epoch)."""
+    return base * gamma ** sum(1 for m in milestones if m <= epoch)
+
+
+def exponential_lr(base: float, epoch: int, gamma: float) -> float:
+    """Fact 8.19: base · γ^epoch."""
+    return base * gamma ** epoch
+
+
+def lambda_lr(base: float, epoch: int, fn: Callable[[int], float]) -> float:
+    """Fact 8.19: base · λ(epoch)."""
+    return base * fn(epoch)
+
+
+def linear_lr(base: float, epoch: int, start_factor: float = 1 / 3, end_factor: float = 1.0,
+              total_iters: int = 5) -> float:
+    """Fact 8.19: the factor moves linearly from start_factor to end_factor over total_iters steps, then stays."""
+    return base * (start_factor + (end_factor - start_factor) * min(epoch, total_iters) / total_iters)
+
+
+def cosine_annealing_lr(base: float, epoch: int, T_max: int, eta_min: float = 0.0) -> float:
+    """Fact 8.20: η_min + ½(η_max − η_min)(1 + cos(π·T_cur/T_max)), T_cur = epoch (no restarts)."""
+    return eta_min + 0.5 * (base - eta_min) * (1 + math.cos(math.pi * epoch / T_max))
