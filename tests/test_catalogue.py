@@ -90,3 +90,4 @@ def test_x(xp):
     result = pytester.runpytest_subprocess("-p", "no:xdist")
     assert result.ret == pytest.ExitCode.INTERRUPTED  # collection errors stop the run
     result.stdout.fnmatch_lines(["*unknown behaviour ID 'creation.no-such.behaviour'*"])
+
