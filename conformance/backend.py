@@ -39,6 +39,9 @@ def default_to_numpy(tensor: Any) -> np.ndarray:
         tensor = tensor.detach()
     if hasattr(tensor, "cpu"):
         tensor = tensor.cpu()
+    for resolve in ("resolve_conj", "resolve_neg"):  # torch's lazy conjugate/negative bits refuse numpy()
+        if hasattr(tensor, resolve):
+            tensor = getattr(tensor, resolve)()
     return np.array(tensor.numpy(), copy=True)
 
 
