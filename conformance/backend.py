@@ -34,12 +34,19 @@ class BackendLoadError(Exception):
 
 
 def default_to_numpy(tensor: Any) -> np.ndarray:
-    """Read a tensor into a fresh NumPy array through the public torch API."""
+    """Read a tensor into a fresh NumPy array through the public torch API.
+
+    It reads a clone: torch marks storage that numpy() has seen as non-resizable, which
+    would break a later ``out=`` resize of the very tensor a check just described.
+    bfloat16 (no NumPy dtype) is read as float32, which holds every bfloat16 value exactly.
+    """
     if hasattr(tensor, "detach"):
         tensor = tensor.detach()
     if hasattr(tensor, "cpu"):
         tensor = tensor.cpu()
-    for resolve in ("resolve_conj", "resolve_neg"):  # torch's lazy conjugate/negative bits refuse numpy()
+    if default_dtype_name(getattr(tensor, "dtype", "")) == "bfloat16" and hasattr(tensor, "float"):
+        tensor = tensor.float()
+    for resolve in ("resolve_conj", "resolve_neg", "clone"):  # torch's lazy conj/neg bits refuse numpy()
         if hasattr(tensor, resolve):
             tensor = getattr(tensor, resolve)()
     return np.array(tensor.numpy(), copy=True)

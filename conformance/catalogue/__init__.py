@@ -1,7 +1,7 @@
 """The behaviour catalogue: every documented behaviour the suite checks.
 
 Behaviours are data, one TOML file per topic beside this module, so a reader
-finds any behaviour from its ID without reading code. See docs/catalogue.md.
+finds any behaviour from its ID without reading code. Format: docs/writing-checks.md.
 """
 from __future__ import annotations
 
