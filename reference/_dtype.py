@@ -1,4 +1,5 @@
-"""Dtypes and the documented type-promotion rules (behaviours ops.promotion.*, creation.dtypes.*).
+"""Dtypes, their legacy tensor-type names, the default float dtype and the documented
+type-promotion rules (ops.promotion.*, creation.dtypes.*, creation.default-dtype.*).
 
 A dtype is a named object wrapping the NumPy dtype that stores its values. bfloat16 has
 no NumPy dtype: it is stored as float32 and rounded to bfloat16's 8-bit mantissa on write.
@@ -55,6 +56,11 @@ BY_NAME = {d.name: d for d in ALL}
 ALIASES = {"float": float32, "double": float64, "half": float16, "long": int64, "int": int32, "short": int16,
            "cfloat": complex64, "cdouble": complex128}
 _FROM_NUMPY = {d.np: d for d in ALL if d is not bfloat16}
+LEGACY_NAMES = {bool_: "BoolTensor", uint8: "ByteTensor", int8: "CharTensor", int16: "ShortTensor",
+                int32: "IntTensor", int64: "LongTensor", float16: "HalfTensor", bfloat16: "BFloat16Tensor",
+                float32: "FloatTensor", float64: "DoubleTensor", complex64: "ComplexFloatTensor",
+                complex128: "ComplexDoubleTensor"}
+"""The legacy CPU tensor type of each dtype, as ``Tensor.type()`` names it (creation.dtypes.legacy-type-names)."""
 
 _default_float = [float32]
 

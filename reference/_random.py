@@ -5,12 +5,14 @@ from typing import Any
 
 import numpy as np
 
+from reference._device import as_device
+
 
 class Generator:
     """A seedable stream of random draws (NumPy's PCG64 underneath)."""
 
     def __init__(self, device: Any = "cpu") -> None:
-        self.device = device
+        self.device = as_device(device)
         self._seed = int(np.random.SeedSequence().entropy % (2**63))
         self._rng = np.random.default_rng(self._seed)
 

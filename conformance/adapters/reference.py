@@ -18,4 +18,5 @@ def adapter() -> Adapter:
         devices=("cpu", "fake"),
         device_available=lambda device: device in ("cpu", "fake"),
         deviations_file=DEVIATIONS,
+        unsupported=("creation.device-context.meta",),  # no meta device here: only cpu and fake
     )
