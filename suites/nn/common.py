@@ -1,0 +1,42 @@
+"""Small helpers shared by the nn checks: NumPy inputs to backend tensors, parameter reads."""
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import strategies as st
+
+from conformance.assertions import to_numpy
+
+seeds = st.integers(0, 2**16)
+
+
+def rng(seed: int) -> np.random.Generator:
+    return np.random.default_rng(seed)
+
+
+def f32(xp, arr, **kwargs):
+    """A float32 backend tensor holding ``arr`` (NumPy computes, the backend only stores)."""
+    return xp.tensor(np.asarray(arr, dtype=np.float32), dtype=xp.float32, **kwargs)
+
+
+def as_f32(arr) -> np.ndarray:
+    """``arr`` rounded to float32 and back to float64, the values the backend really sees."""
+    return np.asarray(arr, dtype=np.float32).astype(np.float64)
+
+
+def param(t) -> np.ndarray:
+    """A parameter's values read through the adapter (reading is fine; the oracle is NumPy)."""
+    return to_numpy(t).astype(np.float64)
+
+
+def shape_of(t) -> tuple[int, ...]:
+    return tuple(int(s) for s in t.shape)
+
+
+def set_param(xp, p, arr) -> None:
+    """Overwrite a parameter or buffer in place, outside autograd."""
+    with xp.no_grad():
+        p.copy_(xp.tensor(np.asarray(arr), dtype=p.dtype))
+
+
+# float32 layers summing a few dozen products: compare with these tolerances
+TOL = {"rtol": 1e-4, "atol": 1e-5}
