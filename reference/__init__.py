@@ -7,27 +7,31 @@ from __future__ import annotations
 
 from reference import _methods  # noqa: F401 - binds Tensor methods and operators
 from reference import autograd
-from reference._conversions import clone
+from reference import optim  # noqa: F401 - reference.optim (optim.*)
+from reference import utils  # noqa: F401 - reference.utils.data (data.*)
+from reference._conversions import clone, conj, resolve_conj
 from reference._creation import (arange, as_tensor, asarray, empty, empty_like, eye, full, full_like, linspace, ones,
                                  ones_like, rand, rand_like, randint, randint_like, randn, randn_like, randperm,
                                  scalar_tensor, tensor, zeros, zeros_like)
+from reference._creation import range  # noqa: A004 - torch.range, deprecated and inclusive
 from reference._device import device
 from reference._dtype import (bfloat16, can_cast, complex64, complex128, dtype, float16, float32, float64,
                               get_default_dtype, int8, int16, int32, int64, promote_types, set_default_dtype, uint8)
 from reference._dtype import bool_ as bool  # noqa: A001 - torch's name
 from reference._joining import cat, concat, concatenate, flip, hstack, stack, vstack
 from reference._numpy_bridge import from_numpy
-from reference._ops import (abs, add, all, allclose, any, argmax, argmin, bitwise_and, bitwise_or, bitwise_xor, bmm,
-                            ceil, clamp, clip, cos, div, dot, eq, equal, exp, floor, floor_divide, fmod, ge, greater,
-                            greater_equal, gt, isfinite, isinf, isnan, le, less, less_equal, log, logical_and,
-                            logical_not, logical_or, logical_xor, lt, matmul, max, maximum, mean, min, minimum, mm,
-                            mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign, sin, sqrt,
-                            square, std, sub, sum, tanh, true_divide, trunc, var, where)
+from reference._warnings import is_warn_always_enabled, set_warn_always
+from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, argmin, bitwise_and, bitwise_or,
+                            bitwise_xor, bmm, ceil, clamp, clip, cos, div, dot, eq, equal, exp, floor, floor_divide,
+                            fmod, ge, greater, greater_equal, gt, isfinite, isinf, isnan, le, less, less_equal, log,
+                            logical_and, logical_not, logical_or, logical_xor, lt, matmul, max, maximum, mean, min,
+                            minimum, mm, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
+                            sin, sqrt, square, std, sub, sum, tanh, true_divide, trunc, var, where)
 from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
 from reference._tensor import Size, Tensor
-from reference._views import (as_strided, chunk, diagonal, expand, flatten, hsplit, movedim, narrow, permute, reshape,
-                              select, split, squeeze, swapaxes, swapdims, t, tensor_split, transpose, unbind, unflatten,
-                              unsqueeze, view_as_complex, view_as_real, vsplit)
+from reference._views import (adjoint, as_strided, chunk, diagonal, expand, flatten, hsplit, imag, movedim, narrow,
+                              permute, real, reshape, select, split, squeeze, swapaxes, swapdims, t, tensor_split,
+                              transpose, unbind, unflatten, unsqueeze, view_as_complex, view_as_real, vsplit)
 from reference.autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from reference._dtype import result_type as _result_type
 

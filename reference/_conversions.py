@@ -1,4 +1,5 @@
-"""Copies and moves: to(), cpu(), clone(), contiguous(), copy_(), type casts (device.*, view.contiguous.*).
+"""Copies and moves: to(), cpu(), clone(), contiguous(), copy_(), type casts, conj() and resolve_conj()
+(device.*, view.contiguous.*, numpy.numpy.conj-raises).
 
 ``to`` and ``contiguous`` return the very same object when nothing changes.
 """
@@ -9,7 +10,8 @@ from typing import Any
 import numpy as np
 
 from reference import _dtype as D
-from reference._device import as_device, canonical, device
+from reference._device import as_device, canonical, check_readable, device
+from reference import _ops
 from reference._ops import check_writable, make, store, values
 from reference._tensor import Tensor
 
@@ -40,10 +42,12 @@ def to(x: Tensor, *args: Any, non_blocking: bool = False, copy: bool = False, me
 
 
 def _moved(x: Tensor, dev: device, dtype: D.dtype) -> Tensor:
-    """A copy on ``dev`` in ``dtype``, differentiable back to x's dtype."""
-    xv = x._a
+    """A copy on ``dev`` in ``dtype``, differentiable: the gradient goes back to x's device (the engine casts
+    it to x's dtype, keeping the real part for a real x)."""
+    if dev.type != x.device.type:
+        check_readable(x.device)
     result = make(np.array(values(x, dtype), copy=True), dtype, (x,), "ToCopyBackward0",
-                  lambda g: (np.asarray(g).real.astype(xv.dtype) if xv.dtype.kind != "c" else np.asarray(g),))
+                  lambda g: (to(g, x.device),))
     result._device = canonical(dev)
     return result
 
@@ -62,12 +66,32 @@ def contiguous(x: Tensor, memory_format: Any = None) -> Tensor:
 
 
 def copy_(x: Tensor, src: Any, non_blocking: bool = False) -> Tensor:
-    """Copy src's values (broadcast) into x, casting to x's dtype; x keeps its device."""
+    """Copy src's values (broadcast) into x, casting to x's dtype; x keeps its device. A src that does not
+    broadcast to x's shape raises RuntimeError (ops.inplace.copy-and-t, ops.inplace.self-cannot-grow)."""
     check_writable(x)
     source = src._a if isinstance(src, Tensor) else np.asarray(src)
+    full = _ops.broadcast_shape(x._a.shape, source.shape)
+    if full != x._a.shape:
+        raise RuntimeError(f"output with shape {list(x._a.shape)} doesn't match the broadcast shape {list(full)}")
     x._a[...] = store(np.broadcast_to(source, x._a.shape), x.dtype)
     x._version[0] += 1
     return x
+
+
+def conj(x: Tensor) -> Tensor:
+    """The complex conjugate with the conjugate bit set, which numpy() refuses (numpy.numpy.conj-raises); a
+    real x is returned as it is. PyTorch's result is a lazy view of x; NumPy has no conjugating view, so here
+    the conjugated values are materialised and the bit only records where they came from."""
+    if not x.is_complex():
+        return x
+    result = _ops.conj(x)
+    result._conj = True
+    return result
+
+
+def resolve_conj(x: Tensor) -> Tensor:
+    """x itself without the conjugate bit, else a copy of its values without it."""
+    return clone(x) if x.is_conj() else x
 
 
 def type_as(x: Tensor, other: Tensor) -> Tensor:

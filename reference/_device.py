@@ -1,11 +1,12 @@
-"""Devices: ``cpu`` and a fake second device, ``fake``, so transfer semantics can be
-exercised without a GPU (as array-api-strict does). Data on ``fake`` is ordinary NumPy
-memory; only the bookkeeping differs (device.* behaviours)."""
+"""Devices: ``cpu``, a fake second device ``fake`` so transfer semantics can be exercised
+without a GPU (as array-api-strict does), and ``meta``, whose tensors have shapes and
+dtypes but no readable data (creation.device-context.meta). Data on ``fake`` is ordinary
+NumPy memory; only the bookkeeping differs (device.* behaviours)."""
 from __future__ import annotations
 
 from typing import Any
 
-KNOWN_TYPES = ("cpu", "fake")
+KNOWN_TYPES = ("cpu", "fake", "meta")
 
 
 class device:
@@ -73,3 +74,9 @@ def canonical(d: device) -> device:
     if d.type == "cpu":
         return CPU
     return d if d.index is not None else device(d.type, 0)
+
+
+def check_readable(d: device) -> None:
+    """Meta tensors carry no data: reading or copying one out raises."""
+    if d.type == "meta":
+        raise NotImplementedError("Cannot copy out of meta tensor; no data!")

@@ -1,4 +1,4 @@
-"""cat, stack and friends (needed by default_collate, among others)."""
+"""cat, stack and friends (needed by default_collate, among others); out= follows the ops.out.* rules."""
 from __future__ import annotations
 
 from typing import Any, Sequence
@@ -6,7 +6,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from reference import _dtype as D
-from reference._ops import check_device, make, values
+from reference._ops import check_device, finish, make, values
 from reference._tensor import Tensor, _wrap_dim
 
 
@@ -27,13 +27,24 @@ def cat(tensors: Sequence[Tensor], dim: int = 0, *, out: Tensor | None = None) -
     if ref.ndim == 0:
         raise RuntimeError("zero-dimensional tensor cannot be concatenated")
     d = _wrap_dim(dim, ref.ndim)
-    parts = [values(t, dtype) for t in tensors if not (t.ndim == 1 and t.numel() == 0 and ref.ndim > 1)]
+    kept = [not (t.ndim == 1 and t.numel() == 0 and ref.ndim > 1) for t in tensors]  # legacy empty inputs skipped
+    parts = [values(t, dtype) for t, keep in zip(tensors, kept) if keep]
     try:
         result = np.concatenate(parts, axis=d)
     except ValueError as exc:
         raise RuntimeError(f"Sizes of tensors must match except in dimension {d}: {exc}") from None
-    sizes = np.cumsum([p.shape[d] for p in parts])[:-1]
-    return make(result, dtype, tensors, "CatBackward0", lambda g: tuple(np.split(g, sizes, axis=d)))
+
+    def backward(g: Tensor) -> list[Any]:
+        """Each input gets its own slab of g along d."""
+        from reference._views import narrow
+
+        grads, start = [], 0
+        for t, keep in zip(tensors, kept):
+            grads.append(narrow(g, d, start, t.shape[d]) if keep else None)
+            start += t.shape[d] if keep else 0
+        return grads
+
+    return finish(make(result, dtype, tensors, "CatBackward0", backward), out)
 
 
 concat = concatenate = cat
@@ -50,8 +61,10 @@ def stack(tensors: Sequence[Tensor], dim: int = 0, *, out: Tensor | None = None)
     dtype = _promote(tensors)
     d = _wrap_dim(dim, tensors[0].ndim + 1)
     result = np.stack([values(t, dtype) for t in tensors], axis=d)
-    return make(result, dtype, tensors, "StackBackward0",
-                lambda g: tuple(np.take(g, i, axis=d) for i in range(len(tensors))))
+    from reference._views import select
+
+    stacked = make(result, dtype, tensors, "StackBackward0", lambda g: [select(g, d, i) for i in range(len(tensors))])
+    return finish(stacked, out)
 
 
 def hstack(tensors: Sequence[Tensor]) -> Tensor:
@@ -67,4 +80,4 @@ def vstack(tensors: Sequence[Tensor]) -> Tensor:
 def flip(x: Tensor, dims: Any) -> Tensor:
     dims = (dims,) if isinstance(dims, int) else tuple(dims)
     axes = tuple(_wrap_dim(d, x.ndim) for d in dims)
-    return make(np.flip(x._a, axes).copy(), x.dtype, (x,), "FlipBackward0", lambda g: (np.flip(g, axes),))
+    return make(np.flip(x._a, axes).copy(), x.dtype, (x,), "FlipBackward0", lambda g: (flip(g, axes),))

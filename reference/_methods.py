@@ -6,13 +6,14 @@ self (ops.inplace.*): same object returned, self's shape and dtype kept.
 from __future__ import annotations
 
 import builtins
+import weakref
 from typing import Any, Callable
 
 import numpy as np
 
 from reference import _conversions as C
-from reference import _creation, _joining, _ops, _views
-from reference._ops import inplace
+from reference import _creation, _joining, _numpy_bridge, _ops, _views
+from reference._ops import before_write, inplace
 from reference._tensor import Tensor
 
 _FUNCTIONS: dict[str, Callable[..., Any]] = {}
@@ -26,10 +27,10 @@ METHOD_NAMES = (
     "add sub mul div true_divide floor_divide remainder fmod pow maximum minimum eq ne lt le gt ge greater less "
     "greater_equal less_equal not_equal logical_and logical_or logical_xor logical_not bitwise_and bitwise_or "
     "bitwise_xor neg abs exp log sqrt sin cos tanh sigmoid relu square clamp clip sign floor ceil trunc round isnan "
-    "isfinite isinf matmul mm bmm dot sum mean prod var std max min argmax argmin all any equal allclose "
+    "isfinite isinf matmul mm bmm dot sum mean prod var std max min amax amin argmax argmin all any equal allclose "
     "view view_as reshape reshape_as flatten unflatten squeeze unsqueeze transpose swapaxes swapdims t permute "
     "movedim expand expand_as narrow select diagonal unfold split split_with_sizes chunk tensor_split hsplit vsplit "
-    "unbind as_strided flip to cpu clone contiguous copy_ type_as"
+    "unbind as_strided adjoint flip to cpu clone contiguous copy_ type_as conj resolve_conj"
 ).split()
 
 for _name in METHOD_NAMES:
@@ -39,12 +40,12 @@ for _name, _dtype in C.CASTS.items():
     setattr(Tensor, _name, C._cast(_dtype))
 
 INPLACE = ("add sub mul div true_divide floor_divide remainder fmod pow clamp clip neg abs exp log sqrt sin cos "
-           "tanh sigmoid relu sign floor ceil trunc round").split()
+           "tanh sigmoid relu sign floor ceil trunc round logical_not").split()
 
 
 def _make_inplace(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
     def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
-        return inplace(self, fn(self, *args, **kwargs))
+        return inplace(self, fn(before_write(self, *args, *kwargs.values()), *args, **kwargs))
 
     method.__name__ = fn.__name__ + "_"
     return method
@@ -134,10 +135,10 @@ Tensor.new_ones = _new_factory(_creation.ones)
 Tensor.new_empty = _new_factory(_creation.empty)
 Tensor.new_full = _new_full
 Tensor.new_tensor = _new_tensor
-Tensor.T = property(lambda self: _views.permute(self, tuple(reversed(range(self.ndim)))))
-Tensor.mT = property(lambda self: _views.transpose(self, -2, -1))
-Tensor.H = property(lambda self: _views.permute(self, tuple(reversed(range(self.ndim)))))
-Tensor.mH = property(lambda self: _views.transpose(self, -2, -1))
+Tensor.T = property(_views.reverse_dims)
+Tensor.mT = property(_views.matrix_transpose)
+Tensor.H = property(_views.conj_transpose)
+Tensor.mH = property(_views.adjoint)
 Tensor.real = property(_views.real)
 Tensor.imag = property(_views.imag)
 Tensor.data = property(lambda self: self.detach(), lambda self, value: setattr(self, "_a", value._a))
@@ -150,7 +151,7 @@ def _reflected(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
 
 
 def _augmented(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
-    return lambda self, other: inplace(self, fn(self, other))
+    return lambda self, other: inplace(self, fn(before_write(self, other), other))
 
 
 for _op, _fn in {"add": _ops.add, "sub": _ops.sub, "mul": _ops.mul, "truediv": _ops.div,
@@ -170,3 +171,38 @@ Tensor.__invert__ = lambda self: _ops.logical_not(self) if self.dtype.name == "b
     np.invert(self._a), self.dtype, (self,))
 Tensor.__pos__ = lambda self: self
 Tensor.__hash__ = lambda self: builtins.id(self)
+
+
+# -- page-locked memory (data.loader.pin-memory) ----------------------------------------------
+_PINNED: "weakref.WeakValueDictionary[int, Any]" = weakref.WeakValueDictionary()
+"""The arrays owning pinned memory, by id: pinning is a property of the storage, shared by its views."""
+
+
+def _storage(self: Tensor) -> Any:
+    """The object at the end of the array's ``base`` chain: the owner of the memory its views share."""
+    owner = self._a
+    while getattr(owner, "base", None) is not None:
+        owner = owner.base
+    return owner
+
+
+def _is_pinned(self: Tensor) -> bool:
+    storage = _storage(self)
+    return _PINNED.get(builtins.id(storage)) is storage
+
+
+def _pin_memory(self: Tensor) -> Tensor:
+    """A copy in page-locked host memory (self if already pinned). NumPy has no such memory: the copy is an
+    ordinary CPU array recorded as pinned. Only CPU tensors can be pinned."""
+    if self.device.type != "cpu":
+        raise RuntimeError(f"cannot pin '{self.device}' memory: only dense CPU tensors can be pinned")
+    if _is_pinned(self):
+        return self
+    pinned = C.clone(self)
+    _PINNED[builtins.id(_storage(pinned))] = _storage(pinned)
+    return pinned
+
+
+Tensor.is_pinned = _is_pinned
+Tensor.pin_memory = _pin_memory
+Tensor.resize_ = _numpy_bridge.resize_

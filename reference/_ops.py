@@ -1,7 +1,10 @@
 """Element-wise arithmetic, comparisons, out=, in-place and reductions (ops.* behaviours).
 
 Each op computes its value with NumPy in the promoted dtype and, when grad mode is on and
-an input requires grad, records a node whose backward is written here in NumPy.
+an input requires grad, records a node whose backward formula is written here with these
+same Tensor ops, so that a backward run with create_graph=True is itself recorded
+(autograd.grad.higher-order). Formulas receive and return Tensors; the engine sums
+broadcast dims away and casts to the input's dtype (see ``_graph.fit_gradient``).
 """
 from __future__ import annotations
 
@@ -35,7 +38,8 @@ def store(array: Any, dtype: D.dtype) -> np.ndarray:
         return D.round_bfloat16(array.astype(np.float32))
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return array.astype(dtype.np, copy=False)
+        array = array.astype(dtype.np, copy=False)
+    return array if array.flags.writeable else array.copy()
 
 
 def needs_grad(*inputs: Any) -> bool:
@@ -43,25 +47,39 @@ def needs_grad(*inputs: Any) -> bool:
 
 
 def make(array: Any, dtype: D.dtype, like: Sequence[Any], name: str = "",
-         backward: Callable[[np.ndarray], Sequence[Any]] | None = None, saved: Sequence[Tensor] = ()) -> Tensor:
-    """A result tensor on the inputs' device, recording ``backward`` if autograd needs it."""
-    device = next((t.device for t in like if isinstance(t, Tensor)), None)
+         backward: Callable[[Tensor], Sequence[Any]] | None = None, saved: Sequence[Tensor] = (),
+         save_result: bool = False) -> Tensor:
+    """A result tensor on the inputs' device, recording ``backward`` if autograd needs it.
+
+    ``saved`` (plus the result itself with ``save_result``) are the tensors the formula reads: their
+    versions are checked at backward (autograd.in-place.modified-saved-tensor-raises).
+    """
+    device = operand_device(like)
     out = Tensor(store(array, dtype), dtype) if device is None else Tensor(store(array, dtype), dtype, device)
     if backward is not None and dtype.category >= D.FLOAT and needs_grad(*like):
-        out.grad_fn = Node(name, like, backward, saved)
+        out.grad_fn = Node(name, like, backward, list(saved) + ([out] if save_result else []))
         out._requires_grad = True
     return out
 
 
-def unbroadcast(grad: np.ndarray, shape: Sequence[int]) -> np.ndarray:
-    """Sum a broadcast gradient back to an input's shape."""
-    grad = np.asarray(grad)
-    while grad.ndim > len(shape):
-        grad = grad.sum(axis=0)
-    for axis, size in enumerate(shape):
-        if size == 1 and grad.shape[axis] != 1:
-            grad = grad.sum(axis=axis, keepdims=True)
-    return grad
+def sum_to(grad: Tensor, shape: Sequence[int]) -> Tensor:
+    """Sum a broadcast gradient back to an input's shape (leading dims, then stretched size-1 dims)."""
+    lead = grad.ndim - len(shape)
+    dims = tuple(range(lead)) + tuple(lead + i for i, size in enumerate(shape) if size == 1 and grad.shape[lead + i] != 1)
+    if not dims:
+        return grad
+    from reference._views import reshape
+
+    return reshape(sum(grad, dims, keepdim=True), tuple(shape))
+
+
+def conj(x: Any) -> Any:
+    """The complex conjugate; real tensors and real scalars are returned unchanged."""
+    if isinstance(x, Tensor):
+        if x.dtype.category != D.COMPLEX:
+            return x
+        return unary("ConjBackward0", x, np.conj, lambda x, r, g: conj(g), saves="")
+    return x.conjugate() if isinstance(x, complex) else x
 
 
 def broadcast_shape(*shapes: Sequence[int]) -> tuple[int, ...]:
@@ -83,8 +101,21 @@ def _shape(x: Any) -> tuple[int, ...]:
     return tuple(x._a.shape) if isinstance(x, Tensor) else ()
 
 
+def _placed(tensors: Sequence[Any]) -> list[Any]:
+    """The devices of the tensors that fix the result's device: all but 0-dim CPU tensors, which may join a
+    tensor on any device (device.mixing.cpu-scalar)."""
+    return [t.device for t in tensors if isinstance(t, Tensor) and (t.ndim > 0 or t.device.type != "cpu")]
+
+
+def operand_device(tensors: Sequence[Any]) -> Any:
+    """The device of an op's result: that of its placed tensors, else (only 0-dim CPU tensors) the CPU."""
+    placed = _placed(tensors) or [t.device for t in tensors if isinstance(t, Tensor)]
+    return placed[0] if placed else None
+
+
 def check_device(*tensors: Any) -> None:
-    devices = {t.device for t in tensors if isinstance(t, Tensor) and t.ndim > 0}
+    """Tensors never move by themselves: placed tensors on two devices raise (device.mixing.error)."""
+    devices = set(_placed(tensors))
     if len(devices) > 1:
         names = sorted(str(d) for d in devices)
         raise RuntimeError(f"Expected all tensors to be on the same device, but found at least two devices, "
@@ -92,10 +123,12 @@ def check_device(*tensors: Any) -> None:
 
 
 def finish(result: Tensor, out: Tensor | None) -> Tensor:
-    """Write into ``out`` when given, with the documented out= rules (ops.out.*)."""
+    """Write into ``out`` when given, with the documented out= rules (ops.out.*): no autograd through out=
+    (an out that requires grad, or a differentiable result, raises), a result of a higher category than out's
+    dtype raises, a non-empty out of the wrong shape is resized with a warning."""
     if out is None:
         return result
-    if out.requires_grad and grad_mode.is_grad_enabled():
+    if (out.requires_grad or result.requires_grad) and grad_mode.is_grad_enabled():
         raise RuntimeError("out=... arguments don't support automatic differentiation, but one of the arguments "
                            "requires grad.")
     if not D.can_cast(result.dtype, out.dtype):
@@ -123,9 +156,22 @@ def check_writable(self: Tensor) -> None:
     """In-place writes: not to leaves requiring grad, not to overlapping (expanded) memory."""
     if grad_mode.is_grad_enabled() and self.requires_grad and self.is_leaf:
         raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
-    if builtins.any(st == 0 and n > 1 for st, n in zip(self._a.strides, self._a.shape)):
+    if self.is_inference() and not grad_mode.is_inference_mode_enabled():
+        raise RuntimeError("Inplace update to inference tensor outside InferenceMode is not allowed.")
+    if self._a.size > 1 and builtins.any(st == 0 and n > 1 for st, n in zip(self._a.strides, self._a.shape)):
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a single "
                            "memory location. Please clone() the tensor before performing the operation.")
+
+
+def before_write(self: Tensor, *args: Any) -> Tensor:
+    """What an in-place op computes from: self, or, when the op is recorded, a copy of self's values that
+    keeps self's history, so a backward formula reading self sees it as it was before the write (PyTorch
+    saves the original self likewise; autograd.in-place.unsaved-intermediate-ok)."""
+    if not needs_grad(self, *args):
+        return self
+    original = Tensor(self._a.copy(), self.dtype, self.device)
+    original.grad_fn, original._accumulator, original._requires_grad = self.grad_fn, self._accumulator, self.requires_grad
+    return original
 
 
 def inplace(self: Tensor, result: Tensor) -> Tensor:
@@ -146,10 +192,18 @@ def inplace(self: Tensor, result: Tensor) -> Tensor:
 
 
 # -- element-wise binary ops ------------------------------------------------------------------
+Formula = Callable[[Tensor], Tensor]
+
+
 def binary(name: str, a: Any, b: Any, compute: Callable[[Any, Any], Any], *, out: Tensor | None = None,
            dtype: D.dtype | None = None, compute_dtype: D.dtype | None = None,
-           grads: Callable[[Any, Any, Any, np.ndarray], tuple[Any, Any]] | None = None) -> Tensor:
-    """``compute(a, b)`` in the promoted dtype; ``grads(a, b, result, g)`` gives the input gradients."""
+           grads: tuple[Formula, Formula] | None = None, reads: tuple[Sequence[Any], Sequence[Any]] = ((), ())
+           ) -> Tensor:
+    """``compute(a, b)`` in the promoted dtype.
+
+    ``grads[i](g)`` is the gradient for operand i; ``reads[i]`` are the operands that formula reads,
+    saved only when operand i needs a gradient (so ``h.mul_(2)`` on a non-leaf stays differentiable).
+    """
     check_device(a, b)
     shape = broadcast_shape(_shape(a), _shape(b))
     promoted = D.result_type(a, b)
@@ -157,40 +211,39 @@ def binary(name: str, a: Any, b: Any, compute: Callable[[Any, Any], Any], *, out
     av, bv = values(a, cdtype), values(b, cdtype)
     with np.errstate(all="ignore"):
         result = np.broadcast_to(compute(av, bv), shape)
+    needed = [isinstance(t, Tensor) and t.requires_grad for t in (a, b)]
     backward = None
     if grads is not None:
-        def backward(g: np.ndarray) -> tuple[Any, Any]:
-            ga, gb = grads(av, bv, result, g)
-            return (None if ga is None else unbroadcast(ga, _shape(a)),
-                    None if gb is None else unbroadcast(gb, _shape(b)))
-    res = make(result, dtype or promoted, (a, b), name, backward, saved=[t for t in (a, b) if isinstance(t, Tensor)])
-    return finish(res, out)
+        def backward(g: Tensor) -> list[Any]:
+            return [formula(g) if need else None for formula, need in zip(grads, needed)]
+    saved = [t for need, read in zip(needed, reads) if need for t in read if isinstance(t, Tensor)]
+    return finish(make(result, dtype or promoted, (a, b), name, backward, saved=saved), out)
 
 
-def _alpha(name: str, a: Any, b: Any, alpha: Any) -> Any:
-    if alpha is None or alpha == 1:
-        return b
-    if D.result_type(a, b).category < D.FLOAT and isinstance(alpha, float):
-        raise RuntimeError(f"For integral input tensors, argument alpha must not be a floating point number.")
-    return mul(b, alpha)
+def _alpha(a: Any, b: Any, alpha: Any) -> Any:
+    """alpha * b; a floating-point alpha with an integral result raises, even alpha=1.0
+    (ops.add.alpha, ops.add.alpha-float-with-ints-raises)."""
+    if isinstance(alpha, (float, np.floating)) and D.result_type(a, b).category < D.FLOAT:
+        raise RuntimeError("For integral input tensors, argument alpha must not be a floating point number.")
+    return b if alpha is None or alpha == 1 else mul(b, alpha)
 
 
 def add(a: Any, b: Any, *, alpha: Any = None, out: Tensor | None = None) -> Tensor:
-    return binary("AddBackward0", a, _alpha("add", a, b, alpha), lambda x, y: x + y, out=out,
-                  grads=lambda x, y, r, g: (g, g))
+    return binary("AddBackward0", a, _alpha(a, b, alpha), lambda x, y: x + y, out=out,
+                  grads=(lambda g: g, lambda g: g))
 
 
 def sub(a: Any, b: Any, *, alpha: Any = None, out: Tensor | None = None) -> Tensor:
     if D.result_type(a, b) is D.bool_:
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
                            "Use the `^` or `logical_xor()` operator instead.")
-    return binary("SubBackward0", a, _alpha("sub", a, b, alpha), lambda x, y: x - y, out=out,
-                  grads=lambda x, y, r, g: (g, -g))
+    return binary("SubBackward0", a, _alpha(a, b, alpha), lambda x, y: x - y, out=out,
+                  grads=(lambda g: g, neg))
 
 
 def mul(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:
     return binary("MulBackward0", a, b, lambda x, y: x * y, out=out,
-                  grads=lambda x, y, r, g: (g * np.conj(y), g * np.conj(x)))
+                  grads=(lambda g: g * conj(b), lambda g: g * conj(a)), reads=((b,), (a,)))
 
 
 def _int_zero_check(b: Any) -> None:
@@ -204,16 +257,22 @@ def div(a: Any, b: Any, *, rounding_mode: str | None = None, out: Tensor | None 
     if rounding_mode is None:
         target = promoted if promoted.category >= D.FLOAT else D.get_default_dtype()
         return binary("DivBackward0", a, b, lambda x, y: x / y, out=out, dtype=target, compute_dtype=target,
-                      grads=lambda x, y, r, g: (g / np.conj(y), -g * np.conj(x) / np.conj(y) ** 2))
+                      grads=(lambda g: g / conj(b), lambda g: -g * conj(a) / conj(b) ** 2), reads=((b,), (a, b)))
     if rounding_mode not in ("trunc", "floor"):
         raise RuntimeError(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{rounding_mode}'")
     if promoted.category <= D.INT:
         _int_zero_check(values(b, promoted))
-        if rounding_mode == "floor":
-            return binary("DivBackward1", a, b, np.floor_divide, out=out)
-        return binary("DivBackward1", a, b, lambda x, y: np.sign(x) * np.sign(y) * (np.abs(x) // np.abs(y)), out=out)
-    rounder = np.trunc if rounding_mode == "trunc" else np.floor
-    return binary("DivBackward1", a, b, lambda x, y: rounder(x / y), out=out, grads=lambda x, y, r, g: (g * 0, g * 0))
+    compute = np.floor_divide if rounding_mode == "floor" else _trunc_divide
+    return binary("DivBackward1", a, b, compute, out=out, grads=(_zero, _zero))
+
+
+def _trunc_divide(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The quotient rounded toward zero; for integers, exactly: the floored quotient, plus one where the
+    division is inexact and the signs differ. (NumPy's floor_divide floors floats as Python's // does.)"""
+    if x.dtype.kind in "fc":
+        return np.trunc(x / y)
+    floored = np.floor_divide(x, y)
+    return floored + ((np.remainder(x, y) != 0) & ((x < 0) != (y < 0)))
 
 
 true_divide = div
@@ -227,14 +286,16 @@ def remainder(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:
     """Python's %: the result takes the divisor's sign."""
     if D.result_type(a, b).category <= D.INT:
         _int_zero_check(values(b, D.result_type(a, b)))
-    return binary("RemainderBackward0", a, b, np.mod, out=out, grads=lambda x, y, r, g: (g, -g * np.floor(x / y)))
+    return binary("RemainderBackward0", a, b, np.mod, out=out, grads=(lambda g: g, lambda g: -g * floor(div(a, b))),
+                  reads=((), (a, b)))
 
 
 def fmod(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:
     """C's fmod: the result takes the dividend's sign."""
     if D.result_type(a, b).category <= D.INT:
         _int_zero_check(values(b, D.result_type(a, b)))
-    return binary("FmodBackward0", a, b, np.fmod, out=out, grads=lambda x, y, r, g: (g, -g * np.trunc(x / y)))
+    return binary("FmodBackward0", a, b, np.fmod, out=out, grads=(lambda g: g, lambda g: -g * trunc(div(a, b))),
+                  reads=((), (a, b)))
 
 
 def pow(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:  # noqa: A001 - torch's name
@@ -242,17 +303,30 @@ def pow(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:  # noqa: A001 -
     if promoted.category <= D.INT and np.any(np.asarray(values(b, promoted)) < 0):
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     return binary("PowBackward1", a, b, np.power, out=out,
-                  grads=lambda x, y, r, g: (g * y * np.power(x, y - 1), g * r * np.log(np.where(x > 0, x, 1))))
+                  grads=(lambda g: g * conj(b * pow(a, b - 1)), lambda g: g * conj(pow(a, b) * _log_positive(a))),
+                  reads=((a, b), (a, b)))
+
+
+def _log_positive(x: Any) -> Any:
+    """log(x) where x > 0, else 0: the exponent's derivative factor, kept finite where it is unused."""
+    if not isinstance(x, Tensor):
+        return float(np.log(x)) if x > 0 else 0.0
+    return log(where(x > 0, x, 1))
 
 
 def maximum(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:
     return binary("MaximumBackward0", a, b, np.maximum, out=out,
-                  grads=lambda x, y, r, g: (g * ((x > y) + 0.5 * (x == y)), g * ((y > x) + 0.5 * (x == y))))
+                  grads=(lambda g: g * _share(a, b), lambda g: g * _share(b, a)), reads=((a, b), (a, b)))
 
 
 def minimum(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:
     return binary("MinimumBackward0", a, b, np.minimum, out=out,
-                  grads=lambda x, y, r, g: (g * ((x < y) + 0.5 * (x == y)), g * ((y < x) + 0.5 * (x == y))))
+                  grads=(lambda g: g * _share(b, a), lambda g: g * _share(a, b)), reads=((a, b), (a, b)))
+
+
+def _share(x: Any, y: Any) -> Tensor:
+    """The share of the gradient that goes to x in max(x, y): 1 where x wins, 1/2 on ties."""
+    return gt(x, y) + eq(x, y) * 0.5
 
 
 def _comparison(fn: Callable[[Any, Any], Any]) -> Callable[..., Tensor]:
@@ -292,22 +366,30 @@ bitwise_and, bitwise_or, bitwise_xor = (_bitwise(f) for f in (np.bitwise_and, np
 def where(condition: Tensor, a: Any, b: Any) -> Tensor:
     cond = condition._a.astype(bool)
     return binary("WhereBackward0", a, b, lambda x, y: np.where(cond, x, y),
-                  grads=lambda x, y, r, g: (g * cond, g * ~cond))
+                  grads=(lambda g: where(condition, g, 0), lambda g: where(condition, 0, g)))
 
 
 # -- element-wise unary ops ---------------------------------------------------------------------
-def unary(name: str, x: Tensor, compute: Callable[[Any], Any], grad: Callable[[Any, Any, np.ndarray], Any] | None,
-          *, float_only: bool = False, out: Tensor | None = None) -> Tensor:
-    """``compute(x)``; integer inputs of float-only functions promote to the default float."""
+def unary(name: str, x: Tensor, compute: Callable[[Any], Any], grad: Callable[[Tensor, Tensor, Tensor], Tensor] | None,
+          *, float_only: bool = False, out: Tensor | None = None, saves: str = "x") -> Tensor:
+    """``compute(x)``; integer inputs of float-only functions promote to the default float.
+
+    ``grad(x, result, g)`` is the input's gradient; ``saves`` names what it reads: "x", "result" or "".
+    """
     x = x if isinstance(x, Tensor) else _as_tensor(x)
     dtype = x.dtype
     if float_only and dtype.category < D.FLOAT:
         dtype = D.get_default_dtype()
-    xv = values(x, dtype)
     with np.errstate(all="ignore"):
-        result = np.asarray(compute(xv))
-    backward = None if grad is None else (lambda g: (grad(xv, result, g),))
-    return finish(make(result, dtype, (x,), name, backward, saved=[x]), out)
+        array = np.asarray(compute(values(x, dtype)))
+    backward = None if grad is None else (lambda g: (grad(x, result, g),))
+    result = make(array, dtype, (x,), name, backward, saved=[x] if saves == "x" else [], save_result=saves == "result")
+    return finish(result, out)
+
+
+def _zero(g: Tensor) -> Tensor:
+    """The gradient of a piecewise-constant function."""
+    return g * 0
 
 
 def _as_tensor(value: Any) -> Tensor:
@@ -319,44 +401,47 @@ def _as_tensor(value: Any) -> Tensor:
 def neg(x: Tensor, *, out: Tensor | None = None) -> Tensor:
     if x.dtype is D.bool_:
         raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported.")
-    return unary("NegBackward0", x, np.negative, lambda x, r, g: -g, out=out)
+    return unary("NegBackward0", x, np.negative, lambda x, r, g: neg(g), out=out, saves="")
 
 
 def abs(x: Tensor, *, out: Tensor | None = None) -> Tensor:  # noqa: A001
-    return unary("AbsBackward0", x, np.abs, lambda x, r, g: g * np.sign(x), out=out)
+    return unary("AbsBackward0", x, np.abs, lambda x, r, g: g * sign(x), out=out)
 
 
 def exp(x: Tensor, *, out: Tensor | None = None) -> Tensor:
-    return unary("ExpBackward0", x, np.exp, lambda x, r, g: g * r, float_only=True, out=out)
+    return unary("ExpBackward0", x, np.exp, lambda x, r, g: g * conj(r), float_only=True, out=out, saves="result")
 
 
 def log(x: Tensor, *, out: Tensor | None = None) -> Tensor:
-    return unary("LogBackward0", x, np.log, lambda x, r, g: g / x, float_only=True, out=out)
+    return unary("LogBackward0", x, np.log, lambda x, r, g: g / conj(x), float_only=True, out=out)
 
 
 def sqrt(x: Tensor, *, out: Tensor | None = None) -> Tensor:
-    return unary("SqrtBackward0", x, np.sqrt, lambda x, r, g: g / (2 * r), float_only=True, out=out)
+    return unary("SqrtBackward0", x, np.sqrt, lambda x, r, g: g / (2 * conj(r)), float_only=True, out=out,
+                 saves="result")
 
 
 def sin(x: Tensor, *, out: Tensor | None = None) -> Tensor:
-    return unary("SinBackward0", x, np.sin, lambda x, r, g: g * np.cos(x), float_only=True, out=out)
+    return unary("SinBackward0", x, np.sin, lambda x, r, g: g * conj(cos(x)), float_only=True, out=out)
 
 
 def cos(x: Tensor, *, out: Tensor | None = None) -> Tensor:
-    return unary("CosBackward0", x, np.cos, lambda x, r, g: -g * np.sin(x), float_only=True, out=out)
+    return unary("CosBackward0", x, np.cos, lambda x, r, g: -g * conj(sin(x)), float_only=True, out=out)
 
 
 def tanh(x: Tensor, *, out: Tensor | None = None) -> Tensor:
-    return unary("TanhBackward0", x, np.tanh, lambda x, r, g: g * (1 - r * r), float_only=True, out=out)
+    return unary("TanhBackward0", x, np.tanh, lambda x, r, g: g * conj(1 - r * r), float_only=True, out=out,
+                 saves="result")
 
 
 def sigmoid(x: Tensor, *, out: Tensor | None = None) -> Tensor:
-    return unary("SigmoidBackward0", x, lambda v: 1 / (1 + np.exp(-v)), lambda x, r, g: g * r * (1 - r),
-                 float_only=True, out=out)
+    return unary("SigmoidBackward0", x, lambda v: 1 / (1 + np.exp(-v)), lambda x, r, g: g * conj(r * (1 - r)),
+                 float_only=True, out=out, saves="result")
 
 
 def relu(x: Tensor) -> Tensor:
-    return unary("ReluBackward0", x, lambda v: np.maximum(v, 0).astype(v.dtype), lambda x, r, g: g * (x > 0))
+    return unary("ReluBackward0", x, lambda v: np.maximum(v, 0).astype(v.dtype), lambda x, r, g: g * gt(r, 0),
+                 saves="result")
 
 
 def square(x: Tensor) -> Tensor:
@@ -367,30 +452,30 @@ def clamp(x: Tensor, min: Any = None, max: Any = None, *, out: Tensor | None = N
     lo = -np.inf if min is None else min
     hi = np.inf if max is None else max
     return unary("ClampBackward1", x, lambda v: np.clip(v, lo, hi).astype(v.dtype),
-                 lambda x, r, g: g * ((x >= lo) & (x <= hi)), out=out)
+                 lambda x, r, g: g * logical_and(ge(x, lo), le(x, hi)), out=out)
 
 
 clip = clamp
 
 
 def sign(x: Tensor) -> Tensor:
-    return unary("SignBackward0", x, np.sign, lambda x, r, g: g * 0)
+    return unary("SignBackward0", x, np.sign, lambda x, r, g: _zero(g), saves="")
 
 
 def floor(x: Tensor) -> Tensor:
-    return unary("FloorBackward0", x, np.floor, lambda x, r, g: g * 0)
+    return unary("FloorBackward0", x, np.floor, lambda x, r, g: _zero(g), saves="")
 
 
 def ceil(x: Tensor) -> Tensor:
-    return unary("CeilBackward0", x, np.ceil, lambda x, r, g: g * 0)
+    return unary("CeilBackward0", x, np.ceil, lambda x, r, g: _zero(g), saves="")
 
 
 def trunc(x: Tensor) -> Tensor:
-    return unary("TruncBackward0", x, np.trunc, lambda x, r, g: g * 0)
+    return unary("TruncBackward0", x, np.trunc, lambda x, r, g: _zero(g), saves="")
 
 
 def round(x: Tensor) -> Tensor:  # noqa: A001
-    return unary("RoundBackward0", x, np.round, lambda x, r, g: g * 0)
+    return unary("RoundBackward0", x, np.round, lambda x, r, g: _zero(g), saves="")
 
 
 def logical_not(x: Tensor) -> Tensor:
@@ -414,26 +499,23 @@ def matmul(a: Tensor, b: Tensor, *, out: Tensor | None = None) -> Tensor:
     if a.dtype is not b.dtype:
         raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype} != {b.dtype}")
     check_device(a, b)
-    av, bv = a._a, b._a
-    result = np.matmul(av, bv)
+    result = np.matmul(a._a, b._a)
+    needed = (a.requires_grad, b.requires_grad)
 
-    def backward(g: np.ndarray) -> tuple[Any, Any]:
-        a2 = av if av.ndim > 1 else av[None, :]
-        b2 = bv if bv.ndim > 1 else bv[:, None]
-        g2 = g
-        if av.ndim == 1:
-            g2 = np.expand_dims(g2, -2)
-        if bv.ndim == 1:
-            g2 = np.expand_dims(g2, -1)
-        ga = np.matmul(g2, np.swapaxes(b2, -1, -2))
-        gb = np.matmul(np.swapaxes(a2, -1, -2), g2)
-        if av.ndim == 1:
-            ga = ga.squeeze(-2)
-        if bv.ndim == 1:
-            gb = gb.squeeze(-1)
-        return unbroadcast(ga, av.shape), unbroadcast(gb, bv.shape)
+    def backward(g: Tensor) -> tuple[Any, Any]:
+        """1-D operands act as a row (a) or a column (b) matrix; batch dims are summed by the engine."""
+        from reference._views import reshape, transpose
 
-    return finish(make(result, a.dtype, (a, b), "MmBackward0", backward, saved=[a, b]), out)
+        a2 = a if a.ndim > 1 else reshape(a, (1, -1))
+        b2 = b if b.ndim > 1 else reshape(b, (-1, 1))
+        g2 = reshape(g, np.broadcast_shapes(a2.shape[:-2], b2.shape[:-2]) + (a2.shape[-2], b2.shape[-1]))
+        ga = matmul(g2, conj(transpose(b2, -1, -2))) if needed[0] else None
+        gb = matmul(conj(transpose(a2, -1, -2)), g2) if needed[1] else None
+        return (ga if ga is None or a.ndim > 1 else reshape(ga, (-1, a.shape[0]))), \
+            (gb if gb is None or b.ndim > 1 else reshape(gb, (-1, b.shape[0])))
+
+    saved = [t for need, t in zip(needed, (b, a)) if need]
+    return finish(make(result, a.dtype, (a, b), "MmBackward0", backward, saved=saved), out)
 
 
 mm = matmul
@@ -456,11 +538,12 @@ def _dims(dim: Any, ndim: int) -> tuple[int, ...]:
     return tuple(sorted({_wrap_dim(d, ndim) for d in dims}))
 
 
-def _expand_grad(g: np.ndarray, shape: tuple[int, ...], dims: tuple[int, ...], keepdim: bool) -> np.ndarray:
-    if not keepdim:
-        for d in dims:
-            g = np.expand_dims(g, d)
-    return np.broadcast_to(g, shape)
+def _expand_grad(g: Tensor, shape: tuple[int, ...], dims: tuple[int, ...]) -> Tensor:
+    """A reduction's gradient spread back over the reduced dims (``keepdim`` or not)."""
+    from reference._views import expand, reshape
+
+    kept = tuple(1 if i in dims else size for i, size in enumerate(shape))
+    return expand(reshape(g, kept), shape)
 
 
 def sum(x: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: D.dtype | None = None) -> Tensor:  # noqa: A001
@@ -469,7 +552,7 @@ def sum(x: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: D.dtype | N
     dims = _dims(dim, x.ndim)
     result = np.sum(values(x, target), axis=dims, keepdims=keepdim) if x.ndim else values(x, target)
     shape = x._a.shape
-    return make(result, target, (x,), "SumBackward1", lambda g: (_expand_grad(g, shape, dims, keepdim),))
+    return make(result, target, (x,), "SumBackward1", lambda g: (_expand_grad(g, shape, dims),))
 
 
 def mean(x: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: D.dtype | None = None) -> Tensor:
@@ -485,7 +568,7 @@ def mean(x: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: D.dtype | 
         result = np.mean(values(x, target), axis=dims, keepdims=keepdim) if x.ndim else values(x, target)
     shape = x._a.shape
     return make(result, target, (x,), "MeanBackward1",
-                lambda g: (_expand_grad(g, shape, dims, keepdim) / builtins.max(count, 1),))
+                lambda g: (_expand_grad(g, shape, dims) / builtins.max(count, 1),))
 
 
 def prod(x: Tensor, dim: int | None = None, keepdim: bool = False, *, dtype: D.dtype | None = None) -> Tensor:
@@ -495,12 +578,14 @@ def prod(x: Tensor, dim: int | None = None, keepdim: bool = False, *, dtype: D.d
     result = np.prod(xv, axis=dims, keepdims=keepdim) if x.ndim else xv
     shape = x._a.shape
 
-    def backward(g: np.ndarray) -> tuple[Any]:
-        full = _expand_grad(np.asarray(result), shape, dims, keepdim)
-        with np.errstate(all="ignore"):
-            return (_expand_grad(g, shape, dims, keepdim) * np.where(xv != 0, full / np.where(xv != 0, xv, 1), 0),)
+    def backward(g: Tensor) -> tuple[Any]:
+        """d prod / d x_i = prod / x_i (taken as 0 where x_i is 0)."""
+        nonzero = ne(x, 0)
+        others = div(_expand_grad(out, shape, dims), where(nonzero, x, 1))
+        return (_expand_grad(g, shape, dims) * conj(where(nonzero, others, 0)),)
 
-    return make(result, target, (x,), "ProdBackward0", backward)
+    out = make(result, target, (x,), "ProdBackward0", backward, saved=[x], save_result=True)
+    return out
 
 
 def _var(x: Tensor, dim: Any, correction: Any, unbiased: Any, keepdim: bool) -> tuple[np.ndarray, tuple, int, float]:
@@ -518,18 +603,51 @@ def _var(x: Tensor, dim: Any, correction: Any, unbiased: Any, keepdim: bool) -> 
 
 def var(x: Tensor, dim: Any = None, unbiased: Any = None, keepdim: bool = False, *, correction: Any = None) -> Tensor:
     """Unbiased (correction=1) by default (ops.var.*)."""
-    if isinstance(unbiased, bool) is False and unbiased is not None and dim is None:
-        dim, unbiased = unbiased, None
+    if isinstance(dim, bool):  # the legacy var(input, unbiased) form
+        dim, unbiased = None, dim
     result, dims, n, c = _var(x, dim, correction, unbiased, keepdim)
-    xv, shape = x._a, x._a.shape
-    centred = xv - (np.mean(xv, axis=dims, keepdims=True) if x.ndim else xv)
-    return make(result, x.dtype, (x,), "VarBackward0",
-                lambda g: (_expand_grad(g, shape, dims, keepdim) * 2 * centred / builtins.max(n - c, 1),))
+    shape = x._a.shape
+
+    def backward(g: Tensor) -> tuple[Any]:
+        centred = x - mean(x, dims, keepdim=True)
+        return (_expand_grad(g, shape, dims) * 2 * centred / builtins.max(n - c, 1),)
+
+    return make(result, x.dtype, (x,), "VarBackward0", backward, saved=[x])
 
 
 def std(x: Tensor, dim: Any = None, unbiased: Any = None, keepdim: bool = False, *, correction: Any = None) -> Tensor:
     v = var(x, dim, unbiased, keepdim, correction=correction)
     return sqrt(v)
+
+
+def _extreme_values(x: Tensor, dim: Any, keepdim: bool, reduce: Callable[..., Any], name: str,
+                    out: Tensor | None) -> Tensor:
+    """amax/amin: the extreme over dim (all dims by default) without indices; NaN propagates; the gradient is
+    shared evenly among the tied extremes (ops.reduce.keepdim)."""
+    dims = _dims(dim, x.ndim)
+    if x.numel() == 0 and (dim is None or dim == ()):
+        raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
+                           "Specify the reduction dim with the 'dim' argument.")
+    for d in dims:
+        if x.shape[d] == 0:
+            raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+    result = reduce(x._a, axis=dims, keepdims=keepdim) if x.ndim else x._a
+    shape = x._a.shape
+
+    def backward(g: Tensor) -> tuple[Any]:
+        ties = eq(x, _expand_grad(picked, shape, dims))
+        return (_expand_grad(g, shape, dims) * ties / sum(ties, dims, keepdim=True),)
+
+    picked = make(result, x.dtype, (x,), f"{name.capitalize()}Backward0", backward, saved=[x], save_result=True)
+    return finish(picked, out)
+
+
+def amax(x: Tensor, dim: Any = (), keepdim: bool = False, *, out: Tensor | None = None) -> Tensor:
+    return _extreme_values(x, dim, keepdim, np.max, "amax", out)
+
+
+def amin(x: Tensor, dim: Any = (), keepdim: bool = False, *, out: Tensor | None = None) -> Tensor:
+    return _extreme_values(x, dim, keepdim, np.min, "amin", out)
 
 
 ReturnMax = namedtuple("max", ["values", "indices"])
@@ -549,14 +667,11 @@ def _flat_index(x: Tensor, arg: Callable[..., Any], name: str) -> int:
 def _extreme(x: Tensor, dim: Any, keepdim: bool, arg: Callable[..., Any], kind: Any, name: str) -> Any:
     xv = x._a
     if dim is None:
-        index, flat, shape = _flat_index(x, arg, name), xv.reshape(-1), xv.shape
-
-        def backward_all(g: np.ndarray) -> tuple[Any]:
-            grad = np.zeros(flat.shape, dtype=np.result_type(g, xv.dtype))
-            grad[index] = g
-            return (grad.reshape(shape),)
-
-        return make(flat[index], x.dtype, (x,), f"{name.capitalize()}Backward1", backward_all)
+        index, flat = _flat_index(x, arg, name), xv.reshape(-1)
+        chosen = np.zeros(flat.shape, dtype=bool)
+        chosen[index] = True
+        mask = Tensor(chosen.reshape(xv.shape), D.bool_, x.device)
+        return make(flat[index], x.dtype, (x,), f"{name.capitalize()}Backward1", lambda g: (g * mask,))
     d = _wrap_dim(dim, x.ndim)
     work = xv if xv.ndim else xv.reshape(1)
     if work.shape[d] == 0:
@@ -567,12 +682,12 @@ def _extreme(x: Tensor, dim: Any, keepdim: bool, arg: Callable[..., Any], kind: 
     vals = np.take_along_axis(work, kept_idx, axis=d)
     out_shape = (xv.shape[:d] + (1,) + xv.shape[d + 1:] if keepdim else xv.shape[:d] + xv.shape[d + 1:]) if xv.ndim else ()
 
-    def backward(g: np.ndarray) -> tuple[Any]:
-        grad = np.zeros(work.shape, dtype=np.result_type(g, xv.dtype))
-        np.put_along_axis(grad, kept_idx, np.reshape(g, kept_idx.shape), axis=d)
-        return (grad.reshape(xv.shape),)
-
-    values_t = make(vals.reshape(out_shape), x.dtype, (x,), f"{name.capitalize()}Backward0", backward)
+    chosen = np.zeros(work.shape, dtype=bool)
+    np.put_along_axis(chosen, kept_idx, True, axis=d)
+    mask = Tensor(chosen.reshape(xv.shape), D.bool_, x.device)
+    dims = (d,) if xv.ndim else ()
+    values_t = make(vals.reshape(out_shape), x.dtype, (x,), f"{name.capitalize()}Backward0",
+                    lambda g: (_expand_grad(g, xv.shape, dims) * mask,))
     return kind(values_t, make(kept_idx.reshape(out_shape).astype(np.int64), D.int64, (x,)))
 
 

@@ -7,13 +7,13 @@ view invalidate saved tensors (autograd.version-counter.*).
 """
 from __future__ import annotations
 
-import weakref
+import warnings
 from typing import Any, Iterator
 
 import numpy as np
 
 from reference import _dtype as D
-from reference._device import CPU, canonical, device
+from reference._device import CPU, canonical, check_readable, device
 from reference import _grad_mode as grad_mode
 
 
@@ -50,7 +50,6 @@ class Size(tuple):
 class Tensor:
     """An n-dimensional array with autograd; built by factories, never by users directly."""
 
-    _retaining: "weakref.WeakSet[Tensor]" = weakref.WeakSet()
     __array_priority__ = 1000  # NumPy defers binary operators to Tensor
 
     def __init__(self, array: np.ndarray, dtype: D.dtype, dev: device = CPU, requires_grad: bool = False,
@@ -59,7 +58,7 @@ class Tensor:
         self._dtype = dtype
         self._device = canonical(dev)
         self._requires_grad = False
-        self.grad: Tensor | None = None
+        self._grad: Tensor | None = None
         self.grad_fn: Any = None
         self._accumulator: Any = None
         self._version = version if version is not None else [0]
@@ -103,6 +102,9 @@ class Tensor:
         return strides if dim is None else strides[_wrap_dim(dim, self.ndim)]
 
     def is_contiguous(self) -> bool:
+        """Row-major strides over the dims of size > 1; an empty tensor is contiguous (view.contiguous.self-or-copy)."""
+        if self._a.size == 0:
+            return True
         expected = 1
         for size, stride in reversed(list(zip(self._a.shape, self.stride()))):
             if size != 1 and stride != expected:
@@ -116,9 +118,34 @@ class Tensor:
     def is_complex(self) -> bool:
         return self._dtype.category == D.COMPLEX
 
+    def is_signed(self) -> bool:
+        return self._dtype.is_signed
+
+    def type(self, dtype: Any = None) -> Any:
+        """No argument: the legacy type name, ``torch.FloatTensor`` for float32, ``torch.<device>.`` before
+        it off the CPU (creation.dtypes.legacy-type-names). A dtype or such a name: this tensor cast to it."""
+        if dtype is None:
+            where = "" if self._device.type == "cpu" else f"{self._device.type}."
+            return f"torch.{where}{D.LEGACY_NAMES[self._dtype]}"
+        if isinstance(dtype, str):
+            by_name = {name: d for d, name in D.LEGACY_NAMES.items()}
+            if dtype.rpartition(".")[2] not in by_name:
+                raise ValueError(f"invalid type: {dtype!r}")
+            dtype = by_name[dtype.rpartition(".")[2]]
+        return self.to(dtype=dtype)
+
     @property
     def is_cuda(self) -> bool:
         return False
+
+    def get_device(self) -> int:
+        """-1 on the CPU, else the device ordinal (device.tensor.get-device)."""
+        return -1 if self._device.type == "cpu" else self._device.index
+
+    _conj = False  # the conjugate bit: set only on the result of conj() (see ``_conversions.conj``)
+
+    def is_conj(self) -> bool:
+        return self._conj
 
     @property
     def is_cpu(self) -> bool:
@@ -156,23 +183,35 @@ class Tensor:
     def is_leaf(self) -> bool:
         return self.grad_fn is None
 
+    @property
+    def grad(self) -> "Tensor | None":
+        """Filled by backward on leaves only; reading it on a non-leaf that does not retain it warns
+        (autograd.graph.leaf-grad-only)."""
+        if self._grad is None and not self.is_leaf and not self.retains_grad:
+            warnings.warn("The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+                          "attribute won't be populated during autograd.backward(). If you indeed want the .grad "
+                          "field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor.",
+                          UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value: "Tensor | None") -> None:
+        self._grad = value
+
     def retain_grad(self) -> None:
-        if not self._requires_grad:
-            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
-        if self.grad_fn is not None:
-            Tensor._retaining.add(self)
+        from reference._graph import retain_grad
+
+        retain_grad(self)
 
     @property
     def retains_grad(self) -> bool:
-        return self in Tensor._retaining
+        return self.grad_fn is not None and self.grad_fn.retain_hook is not None
 
-    def _accumulate(self, grad: np.ndarray) -> None:
-        grad = np.asarray(grad, dtype=self._a.dtype).reshape(self._a.shape)
-        if self.grad is None:
-            self.grad = Tensor(grad.copy(), self._dtype, self._device)
-        else:
-            self.grad._a[...] = self.grad._a + grad
-            self.grad._version[0] += 1
+    def register_hook(self, hook: Any) -> Any:
+        """``hook(grad)`` runs each time this tensor's gradient is computed (autograd.hooks.register-hook)."""
+        from reference._graph import register_hook
+
+        return register_hook(self, hook)
 
     def backward(self, gradient: Any = None, retain_graph: bool | None = None, create_graph: bool = False,
                  inputs: Any = None) -> None:
@@ -191,19 +230,26 @@ class Tensor:
 
     # -- values ------------------------------------------------------------------------
     def item(self) -> Any:
+        check_readable(self._device)
         if self._a.size != 1:
             raise RuntimeError(f"a Tensor with {self._a.size} elements cannot be converted to Scalar")
         return _python_scalar(self._a.reshape(()).item(), self._dtype)
 
     def tolist(self) -> Any:
+        check_readable(self._device)
         return _tolist(self._a, self._dtype)
 
     def numpy(self, *, force: bool = False) -> np.ndarray:
-        """The NumPy array sharing this tensor's memory (numpy.* behaviours)."""
+        """The NumPy array sharing this tensor's memory (numpy.* behaviours). With force=True, the values as a
+        host array wherever numpy() refuses (numpy.numpy.force): a conj() result already holds its values."""
+        check_readable(self._device)
         if force:
             return self.detach().cpu()._a.copy() if self._device.type != "cpu" else self._a.view()
         if self._requires_grad:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        if self._conj:
+            raise RuntimeError("Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj()"
+                               ".numpy() instead.")
         if self._device.type != "cpu":
             raise TypeError(f"can't convert {self._device.type} device type tensor to numpy. Use Tensor.cpu() to "
                             "copy the tensor to host memory first.")

@@ -18,5 +18,4 @@ def adapter() -> Adapter:
         devices=("cpu", "fake"),
         device_available=lambda device: device in ("cpu", "fake"),
         deviations_file=DEVIATIONS,
-        unsupported=("creation.device-context.meta",),  # no meta device here: only cpu and fake
     )

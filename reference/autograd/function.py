@@ -1,105 +1,140 @@
-"""backward(), grad() and custom Functions (autograd.backward.*, autograd.function.*)."""
+"""backward(), grad() and custom Functions.
+
+backward: autograd.backward.* (implicit gradient only for one-element outputs, shape-checked
+explicit gradients, retain_graph defaulting to create_graph, inputs=). grad:
+autograd.grad.functional, autograd.grad.higher-order. Function: autograd.function.*.
+"""
 from __future__ import annotations
 
+import warnings
 from typing import Any, Sequence
 
-import numpy as np
-
-from reference._tensor import Tensor
-from reference import _grad_mode as grad_mode
 from reference._graph import Node, run_backward
+from reference._tensor import Tensor
 
 
-def _grad_array(tensor: Tensor, gradient: Any) -> np.ndarray:
-    if gradient is None:
-        if tensor.numel() != 1:
-            raise RuntimeError("grad can be implicitly created only for scalar outputs")
-        return np.ones(tensor._a.shape, dtype=tensor._a.dtype)
-    g = gradient._a if isinstance(gradient, Tensor) else np.asarray(gradient)
-    if tuple(g.shape) != tuple(tensor.shape):
-        raise RuntimeError(f"Mismatch in shape: grad_output[0] has a shape of {tuple(g.shape)} and output[0] has a "
-                           f"shape of {tuple(tensor.shape)}.")
-    return g
+def _as_list(tensors: Any) -> list[Any]:
+    return [tensors] if isinstance(tensors, Tensor) or tensors is None else list(tensors)
+
+
+def _root_gradients(outputs: list[Tensor], grads: Any) -> list[Tensor]:
+    """The gradient for each output: ones for a one-element output when none is given, else v shaped like it."""
+    from reference._creation import ones_like, tensor
+
+    grads = _as_list(grads)
+    grads = grads + [None] * (len(outputs) - len(grads)) if len(grads) < len(outputs) else grads
+    result = []
+    for i, (out, grad) in enumerate(zip(outputs, grads)):
+        if grad is None:
+            if out.numel() != 1:
+                raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            grad = ones_like(out)
+        grad = grad if isinstance(grad, Tensor) else tensor(grad, dtype=out.dtype, device=out.device)
+        if tuple(grad.shape) != tuple(out.shape):
+            raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {tuple(grad.shape)} and "
+                               f"output[{i}] has a shape of {tuple(out.shape)}.")
+        result.append(grad)
+    return result
+
+
+def _checked_inputs(inputs: Any, where: str) -> list[Tensor]:
+    inputs = _as_list(inputs)
+    if not inputs:
+        raise RuntimeError(f"'inputs' argument to {where}() cannot be empty.")
+    for t in inputs:
+        if not t.requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+    return inputs
 
 
 def backward(tensors: Any, grad_tensors: Any = None, retain_graph: bool | None = None, create_graph: bool = False,
              inputs: Any = None) -> None:
-    """Accumulate d(tensors)/d(leaf) into every leaf's ``.grad``; frees the graph unless retain_graph."""
-    tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
-    grads = grad_tensors if isinstance(grad_tensors, (list, tuple)) else [grad_tensors] * len(tensors)
-    for t in tensors:
-        if not t.requires_grad:
-            raise RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn")
-    arrays = [_grad_array(t, g) for t, g in zip(tensors, grads)]
-    with grad_mode.no_grad():
-        run_backward(tensors, arrays, retain_graph=bool(retain_graph or create_graph))
+    """Accumulate d(tensors)/d(leaf) into the leaves' ``.grad`` (only ``inputs``' when given)."""
+    outputs = _as_list(tensors)
+    grads = _root_gradients(outputs, grad_tensors)
+    chosen = None if inputs is None else _checked_inputs(inputs, "backward")
+    keep = create_graph if retain_graph is None else retain_graph
+    run_backward(outputs, grads, keep_graph=keep, create_graph=create_graph, inputs=chosen)
 
 
 def grad(outputs: Any, inputs: Any, grad_outputs: Any = None, retain_graph: bool | None = None,
-         create_graph: bool = False, allow_unused: bool = False) -> tuple[Any, ...]:
-    """Gradients of outputs w.r.t. inputs, returned instead of accumulated into ``.grad``."""
-    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
-    saved = [(t, t.grad) for t in inputs]
-    for t in inputs:
-        t.grad = None
-    try:
-        backward(outputs, grad_outputs, retain_graph=retain_graph, create_graph=create_graph)
-        results = tuple(t.grad for t in inputs)
-    finally:
-        for t, g in saved:
-            t.grad = g
-    if not allow_unused and any(r is None for r in results):
+         create_graph: bool = False, allow_unused: bool | None = None, materialize_grads: bool = False
+         ) -> tuple[Any, ...]:
+    """The gradients of ``outputs`` with respect to each of ``inputs``, returned (``.grad`` is untouched)."""
+    from reference._creation import zeros_like
+
+    roots = _as_list(outputs)
+    grads = _root_gradients(roots, grad_outputs)
+    chosen = _checked_inputs(inputs, "grad")
+    keep = create_graph if retain_graph is None else retain_graph
+    found = run_backward(roots, grads, keep_graph=keep, create_graph=create_graph, inputs=chosen, accumulate=False)
+    if not (allow_unused or materialize_grads) and any(g is None for g in found):
         raise RuntimeError("One of the differentiated Tensors appears to not have been used in the graph. Set "
                            "allow_unused=True if this is the desired behavior.")
-    return results
+    if materialize_grads:
+        found = [zeros_like(t) if g is None else g for t, g in zip(chosen, found)]
+    return tuple(found)
 
 
 class FunctionCtx:
-    """The ``ctx`` of a custom Function: tensors saved for backward and any attributes."""
+    """The ``ctx`` of a custom Function: tensors saved for backward, needs_input_grad and any attributes."""
 
     def __init__(self) -> None:
-        self.saved_tensors: tuple[Tensor, ...] = ()
+        self.to_save: tuple[Tensor, ...] = ()
         self.needs_input_grad: tuple[bool, ...] = ()
         self._non_differentiable: set[int] = set()
 
     def save_for_backward(self, *tensors: Tensor) -> None:
-        self.saved_tensors = tensors
+        self.to_save = tensors
+
+    @property
+    def saved_tensors(self) -> tuple[Tensor, ...]:
+        return self.to_save
 
     def mark_non_differentiable(self, *tensors: Tensor) -> None:
         self._non_differentiable |= {id(t) for t in tensors}
 
-    def mark_dirty(self, *tensors: Tensor) -> None:
-        pass
-
-    def set_materialize_grads(self, value: bool) -> None:
-        pass
-
 
 class Function:
-    """Subclass with static ``forward(ctx, *args)`` and ``backward(ctx, *grads)``; call ``apply``."""
+    """Subclass with static ``forward(ctx, *args)`` and ``backward(ctx, *grads)``; call ``Cls.apply``.
+
+    backward must return one gradient per forward argument (None for non-tensors); fewer is an
+    error (autograd.function.gradient-count). Instantiating the class is deprecated
+    (autograd.function.instantiation-deprecated).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        warnings.warn(f"{type(self).__name__} should not be instantiated. Methods on autograd functions are all "
+                      "static, so you should invoke them on the class itself. Instantiating an autograd function "
+                      "will raise an error in a future version of PyTorch.", DeprecationWarning, stacklevel=2)
 
     @classmethod
     def apply(cls, *args: Any) -> Any:
+        """Run forward without recording; its tensor outputs get one node whose backward is ``cls.backward``."""
+        from reference import _grad_mode as grad_mode
+
         ctx = FunctionCtx()
         ctx.needs_input_grad = tuple(isinstance(a, Tensor) and a.requires_grad for a in args)
         with grad_mode.no_grad():
             output = cls.forward(ctx, *args)
-        tensor_args = [a for a in args if isinstance(a, Tensor)]
-        positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
+        if not (grad_mode.is_grad_enabled() and any(ctx.needs_input_grad)):
+            return output
         outputs = output if isinstance(output, tuple) else (output,)
-        if grad_mode.is_grad_enabled() and any(t.requires_grad for t in tensor_args):
-            def node_backward(g: np.ndarray) -> Sequence[Any]:
-                grads = cls.backward(ctx, Tensor(np.asarray(g), outputs[0].dtype, outputs[0].device))
-                grads = grads if isinstance(grads, tuple) else (grads,)
-                return [None if grads[i] is None else np.asarray(grads[i]._a if isinstance(grads[i], Tensor)
-                                                                 else grads[i]) for i in positions]
-
-            node = Node(f"{cls.__name__}Backward", tensor_args, node_backward, ctx.saved_tensors)
-            for out in outputs:
-                if isinstance(out, Tensor) and id(out) not in ctx._non_differentiable:
-                    out.grad_fn = node
-                    out._requires_grad = True
+        differentiable = [o for o in outputs if isinstance(o, Tensor) and id(o) not in ctx._non_differentiable]
+        node = Node(f"{cls.__name__}Backward", args, lambda g: cls._gradients(ctx, g, len(args)), ctx.to_save)
+        for out in differentiable:
+            out.grad_fn = node
+            out._requires_grad = True
         return output
+
+    @classmethod
+    def _gradients(cls, ctx: FunctionCtx, grad: Tensor, count: int) -> Sequence[Any]:
+        grads = cls.backward(ctx, grad)
+        grads = grads if isinstance(grads, tuple) else (grads,)
+        if len(grads) < count or any(g is not None for g in grads[count:]):
+            raise RuntimeError(f"function {cls.__name__}Backward returned an incorrect number of gradients "
+                               f"(expected {count}, got {len(grads)})")
+        return grads[:count]
 
     @staticmethod
     def forward(ctx: FunctionCtx, *args: Any) -> Any:
