@@ -126,7 +126,9 @@ def scalar_dtype(value: object) -> dtype:
 
 
 def _combine(higher: dtype | None, lower: dtype | None) -> dtype | None:
-    """Let a lower-priority group matter only when its category is higher (ops.promotion.*)."""
+    """Let a lower-priority group matter only when its category is higher (ops.promotion.*). A complex
+    lower group meeting a float keeps the float's precision; float16 would give complex32, which this backend
+    lacks, so complex64 stands in."""
     if higher is None:
         return lower
     if lower is None or higher.category == COMPLEX:

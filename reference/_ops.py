@@ -547,10 +547,12 @@ def _expand_grad(g: Tensor, shape: tuple[int, ...], dims: tuple[int, ...]) -> Te
 
 
 def sum(x: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: D.dtype | None = None) -> Tensor:  # noqa: A001
-    """Integers and bool sum to int64 unless dtype= is given (ops.sum.*)."""
+    """Integers and bool sum to int64 unless dtype= is given (ops.sum.*); float16 accumulates in float32 and
+    rounds once, as PyTorch's CPU kernel does."""
     target = dtype or (D.int64 if x.dtype.category <= D.INT else x.dtype)
     dims = _dims(dim, x.ndim)
-    result = np.sum(values(x, target), axis=dims, keepdims=keepdim) if x.ndim else values(x, target)
+    accumulator = np.float32 if target is D.float16 else None
+    result = np.sum(values(x, target), axis=dims, keepdims=keepdim, dtype=accumulator) if x.ndim else values(x, target)
     shape = x._a.shape
     return make(result, target, (x,), "SumBackward1", lambda g: (_expand_grad(g, shape, dims),))
 

@@ -410,9 +410,9 @@ class ConjugateView(Tensor):
     (view.shares-memory.complex-parts).
 
     NumPy has no conjugating view, so ``_memory`` is the shared view itself and every read of ``_a``
-    conjugates it afresh; a base write is therefore seen at the next read. The values read are
-    read-only: writing through a conjugate view (or through a view taken of one) is not supported
-    here and raises; ``resolve_conj()`` gives a writable copy.
+    conjugates it afresh; a base write is therefore seen at the next read. Limits of this backend:
+    the values read are read-only, so writing through a conjugate view raises (``resolve_conj()``
+    gives a writable copy), and a view taken of a conjugate view holds a snapshot of its values.
     """
 
     _conj = True

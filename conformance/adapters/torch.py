@@ -9,7 +9,12 @@ DEVIATIONS = Path(__file__).resolve().parent.parent / "deviations" / "torch.toml
 
 
 def adapter() -> Adapter:
+    import os
+
     import torch
+
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        torch.set_num_threads(1)  # parallel workers already use every core; more threads only contend
 
     def available(device: str) -> bool:
         if device == "cpu":
