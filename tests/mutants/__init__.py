@@ -19,11 +19,16 @@ TOPIC_MODULES = ("creation", "ops", "view", "numpy", "device", "autograd", "nn",
 
 @dataclass(frozen=True)
 class Mutant:
-    """``patch(torch)`` breaks the backend and returns an undo; ``breaks`` must then be ``failed``."""
+    """``patch(module)`` breaks the backend and returns an undo; ``breaks`` must then be ``failed``.
+
+    ``backend`` is the module patched: ``torch``, or ``reference`` for behaviours that need a
+    second device (the reference backend has a fake one; this machine has no CUDA).
+    """
 
     name: str
     breaks: tuple[str, ...]
     patch: Callable[[Any], Callable[[], None]] = field(repr=False)
+    backend: str = "torch"
 
 
 def replace(target: str, make: Callable[[Any], Any]) -> Callable[[Any], Callable[[], None]]:

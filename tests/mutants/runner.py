@@ -6,12 +6,12 @@ and the patch is undone before the next.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
 
 import pytest
-import torch
 
 from conformance.coverage import declared_behaviours
 from tests.mutants import all_mutants
@@ -25,6 +25,7 @@ def run(out: Path, names: list[str]) -> None:
     for name in names:
         mutant = mutants[name]
         os.environ["CONFORMANCE_MUTANT"] = name
+        os.environ["CONFORMANCE_MUTANT_BACKEND"] = mutant.backend
         files = sorted({where.split("::")[0] for bid in mutant.breaks for where in declared.get(bid, ())})
         if not files:
             continue  # no check declares these behaviours: no report, so the mutant test fails
@@ -32,7 +33,7 @@ def run(out: Path, names: list[str]) -> None:
                 "--tb=no", "--no-header", "--backend", "tests.mutants.backend:adapter", "--conformance-report", str(out / name)]
         for bid in mutant.breaks:
             args += ["--behaviour", bid]
-        undo = mutant.patch(torch)
+        undo = mutant.patch(importlib.import_module(mutant.backend))
         try:
             pytest.main(args)
         finally:
