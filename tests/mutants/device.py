@@ -174,3 +174,47 @@ MUTANTS = [
     Mutant("cuda-available-lies", ("device.cuda.is-available",),
            replace("cuda.is_available", lambda orig: lambda: not orig())),
 ]
+
+
+# ---------------------------------------------------------------- second-device behaviours
+# This machine has no CUDA, so these break the reference backend, whose fake second device
+# lets the transfer checks run (Mutant.backend = "reference").
+def _to_stays_put(orig):
+    """Tensor.to that ignores any device argument."""
+    def to(self, *args, **kwargs):
+        kwargs.pop("device", None)
+        return orig(self, *[a for a in args if not isinstance(a, (str, type(self.device)))], **kwargs)
+    return to
+
+
+def _mixing_allowed(orig):
+    return lambda *tensors: None
+
+
+def _cpu_scalar_refused(orig):
+    def check(*tensors):
+        devices = {str(t.device) for t in tensors if hasattr(t, "device")}
+        if len(devices) > 1:
+            raise RuntimeError(f"Expected all tensors to be on the same device, found {sorted(devices)}")
+    return check
+
+
+def _numpy_ignores_device(orig):
+    return lambda self, *, force=False: self._a.view()
+
+
+def _pin_memory_ignored(orig):
+    return lambda *size, pin_memory=False, **kwargs: orig(*size, **kwargs)
+
+
+MUTANTS += [
+    Mutant("ref-to-ignores-device", ("device.to.moves",), replace("Tensor.to", _to_stays_put), backend="reference"),
+    Mutant("ref-mixing-devices-allowed", ("device.mixing.error",), replace("_ops.check_device", _mixing_allowed),
+           backend="reference"),
+    Mutant("ref-cpu-scalar-refused", ("device.mixing.cpu-scalar",), replace("_ops.check_device", _cpu_scalar_refused),
+           backend="reference"),
+    Mutant("ref-numpy-on-any-device", ("numpy.numpy.non-cpu-raises",), replace("Tensor.numpy", _numpy_ignores_device),
+           backend="reference"),
+    Mutant("ref-ones-ignores-pin-memory", ("device.factory.pin-memory",), replace("ones", _pin_memory_ignored),
+           backend="reference"),
+]
