@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from reference import _methods  # noqa: F401 - binds Tensor methods and operators
 from reference import autograd
+from reference import nn  # noqa: F401 - reference.nn (nn.*)
 from reference import optim  # noqa: F401 - reference.optim (optim.*)
 from reference import utils  # noqa: F401 - reference.utils.data (data.*)
 from reference._conversions import clone, conj, resolve_conj

@@ -1,0 +1,18 @@
+"""reference.nn: Modules, layers, losses and nn.functional in NumPy (the nn.* behaviours).
+
+``parameter`` (Parameter), ``module`` (Module), ``container`` (Sequential), ``layers`` (Linear,
+Conv2d, the pools, ReLU, Flatten, Dropout, MSELoss), ``batchnorm`` (BatchNorm2d) and
+``functional`` (the stateless functions, with ``_convolution`` and ``_pooling`` behind them).
+"""
+from __future__ import annotations
+
+from reference.nn import functional
+from reference.nn.batchnorm import BatchNorm2d
+from reference.nn.container import Sequential
+from reference.nn.layers import (AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, MSELoss,
+                                 ReLU)
+from reference.nn.module import Module
+from reference.nn.parameter import Parameter
+
+__all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "BatchNorm2d", "Conv2d", "Dropout", "Flatten", "Linear", "MaxPool2d",
+           "Module", "MSELoss", "Parameter", "ReLU", "Sequential", "functional"]
