@@ -29,26 +29,6 @@ def _leaves(t: Any) -> list[Any]:
     return found
 
 
-def _replace_raw(owner_path: str, attr: str, make: Callable[[Any], Any]) -> Callable[[Any], Callable[[], None]]:
-    """Like ``replace`` but keeps the raw class attribute (a classmethod/staticmethod descriptor):
-    ``replace`` restores ``getattr(owner, attr)``, which for a classmethod is a method bound to the
-    owner, so subclasses would call it with the wrong ``cls`` after undo."""
-
-    def patch(torch: Any) -> Callable[[], None]:
-        owner = torch
-        for part in owner_path.split("."):
-            owner = getattr(owner, part)
-        original = vars(owner)[attr]
-        setattr(owner, attr, make(original))
-
-        def undo() -> None:
-            setattr(owner, attr, original)
-
-        return undo
-
-    return patch
-
-
 # ---------------------------------------------------------------- factories and flags
 def _default_requires_grad(orig):
     def made(*a, **k):
@@ -360,11 +340,11 @@ MUTANTS = [
     Mutant("add-on-intermediate-raises", ("autograd.in-place.unsaved-intermediate-ok",),
            replace("Tensor.add_", _add_on_non_leaf_raises)),
     Mutant("function-backward-ignored", ("autograd.function.custom-backward-used",),
-           _replace_raw("autograd.Function", "apply", _apply_ignores_backward)),
+           replace("autograd.Function.apply", _apply_ignores_backward)),
     Mutant("saved-tensors-doubled", ("autograd.function.ctx-saving", "autograd.function.exp-example"),
            replace("autograd.function.BackwardCFunction.saved_tensors", _saved_tensors_doubled)),
     Mutant("backward-gradients-padded", ("autograd.function.gradient-count",),
-           _replace_raw("autograd.Function", "apply", _apply_pads_gradients)),
+           replace("autograd.Function.apply", _apply_pads_gradients)),
     Mutant("function-init-silent", ("autograd.function.instantiation-deprecated",),
            replace("autograd.Function.__init__", lambda orig: lambda self, *a, **k: None)),
     Mutant("hook-result-ignored", ("autograd.hooks.register-hook",), replace("Tensor.register_hook", _hook_result_ignored)),
