@@ -218,3 +218,16 @@ MUTANTS += [
     Mutant("ref-ones-ignores-pin-memory", ("device.factory.pin-memory",), replace("ones", _pin_memory_ignored),
            backend="reference"),
 ]
+
+
+def _context_ignored(orig):
+    return lambda self: self
+
+
+MUTANTS += [
+    Mutant("ref-device-context-ignored", ("creation.device-context.default-device",),
+           combine(replace("device.__enter__", _context_ignored),
+                   replace("device.__exit__", lambda orig: lambda self, *exc: None)), backend="reference"),
+    Mutant("ref-loader-does-not-pin", ("data.loader.pin-memory",),
+           replace("utils.data.dataloader.pin_batch", lambda orig: lambda batch: batch), backend="reference"),
+]
