@@ -6,7 +6,7 @@ Pure Python + NumPy; imports neither torch nor the harness. Use it as
 from __future__ import annotations
 
 from reference import _methods  # noqa: F401 - binds Tensor methods and operators
-from reference import autograd
+from reference import autograd, cuda  # noqa: F401 - reference.cuda (device.cuda.*)
 from reference import nn  # noqa: F401 - reference.nn (nn.*)
 from reference import optim  # noqa: F401 - reference.optim (optim.*)
 from reference import utils  # noqa: F401 - reference.utils.data (data.*)

@@ -142,3 +142,23 @@ def test_summary_percent_and_behaviour_rollup(run) -> None:
     lines = (out / "results.jsonl").read_text().splitlines()
     assert len(lines) == 10  # streamed as each check finished
     assert (out / "report.md").read_text().startswith("# torch-conformance: fake 9")
+
+
+def test_a_backend_that_implements_nothing_passes_nothing(tmp_path: Path) -> None:
+    """Rule 3: a missing feature is a failure, never a pass. Every check, run against a
+    module with no attributes at all, must fail (or skip for want of a second device)."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "pytest", str(root / "suites"), "-q", "-p", "no:xdist", "--tb=no",
+                    "--backend", "tests.fakes.empty_torch", "--conformance-report", str(tmp_path)],
+                   cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, capture_output=True, timeout=900)
+    report = json.loads((tmp_path / "report.json").read_text())
+    counts = report["summary"]["counts"]
+    passed = [r["nodeid"] for r in report["results"] if r["status"] in ("passed", "xpassed")]
+    assert not passed, f"checks that pass against an empty backend: {passed}"
+    skips = {r["message"] for r in report["results"] if r["status"] == "skipped"}
+    assert skips <= {"the backend declares no device besides cpu"}, skips
+    assert counts["failed"] + counts["skipped"] == report["summary"]["total"] and counts["failed"] > 0
