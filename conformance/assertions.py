@@ -6,7 +6,7 @@ plugin (``to_numpy``, ``dtype_name``), never used as the oracle.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -203,11 +203,6 @@ def assert_warns(category: type[Warning], fn: Callable[..., Any], *args: Any, ca
     expect(any(issubclass(w.category, category) for w in caught), call=call,
            expected=f"a {category.__name__}", got=f"warnings {kinds}" if kinds else "no warning")
     return result
-
-
-def all_equal(items: Iterable[Any]) -> bool:
-    items = list(items)
-    return all(i == items[0] for i in items)
 
 
 def assert_ndarray(got: Any, expected: Any, *, call: str, dtype: str | None = None) -> None:

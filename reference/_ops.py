@@ -212,10 +212,8 @@ def binary(name: str, a: Any, b: Any, compute: Callable[[Any, Any], Any], *, out
     with np.errstate(all="ignore"):
         result = np.broadcast_to(compute(av, bv), shape)
     needed = [isinstance(t, Tensor) and t.requires_grad for t in (a, b)]
-    backward = None
-    if grads is not None:
-        def backward(g: Tensor) -> list[Any]:
-            return [formula(g) if need else None for formula, need in zip(grads, needed)]
+    backward = None if grads is None else (
+        lambda g: [formula(g) if need else None for formula, need in zip(grads, needed)])
     saved = [t for need, read in zip(needed, reads) if need for t in read if isinstance(t, Tensor)]
     return finish(make(result, dtype or promoted, (a, b), name, backward, saved=saved), out)
 

@@ -273,7 +273,7 @@ class Tensor:
 
     def __bool__(self) -> bool:
         if self._a.size != 1:
-            raise RuntimeError(f"Boolean value of Tensor with more than one value is ambiguous")
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._a.reshape(()).item())
 
     def __float__(self) -> float:

@@ -5,7 +5,6 @@ deprecated instantiation (tutorial T32; facts 6.21-6.24).
 The custom backwards return deliberately *wrong but known* gradients, so a passing check proves
 the custom backward, not the backend's own derivative of forward, was used."""
 import math
-import warnings
 
 import numpy as np
 from hypothesis import given, strategies as st

@@ -3,7 +3,6 @@ inference_mode, their independence from Module.train/eval, and detach
 (tutorial T31; facts 6.12-6.15)."""
 import threading
 
-import numpy as np
 from hypothesis import given, strategies as st
 
 from conformance import check

@@ -3,7 +3,6 @@ and a graph rebuilt on every forward (tutorial T26, T28, T33; facts 6.3, 6.4, 6.
 
 grad_fn's class names (``AddBackward0``) are implementation details and are not checked:
 only presence, None, and the documented ``next_functions`` structure."""
-import warnings
 
 import numpy as np
 from hypothesis import given, strategies as st

@@ -1,5 +1,4 @@
 """Tensor.register_hook and torch.autograd.grad, first and higher order (facts 6.25, 6.26)."""
-import warnings
 
 import numpy as np
 from hypothesis import given

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import assume, example, given, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_raises, assert_tensor, describe, dtype_name, expect, is_tensor, show, to_numpy
+from conformance.assertions import assert_raises, assert_tensor, describe, expect, is_tensor, show, to_numpy
 from conformance.strategies import NUMERIC_DTYPES, shapes
 from suites.data.datasets import Numbers
 from suites.data.oracles import batch_sizes, group, loader_len

@@ -43,7 +43,7 @@ def test_from_numpy_maps_dtype_to_same_name(xp, base):
 def test_from_numpy_result_is_not_resizable(xp, n, extra):
     a = np.arange(n, dtype=np.float64)
     t = xp.from_numpy(a)
-    assert_raises(RuntimeError, t.resize_, (n + extra,), call=describe(f"from_numpy(a).resize_", (n + extra,)) + f" with a of {n} elements")
+    assert_raises(RuntimeError, t.resize_, (n + extra,), call=describe("from_numpy(a).resize_", (n + extra,)) + f" with a of {n} elements")
 
 
 @check("numpy.from-numpy.unsupported-dtype-raises")
