@@ -9,7 +9,8 @@ from conformance import check
 from conformance.assertions import assert_same_object, assert_tensor, assert_values, describe, expect
 from conformance.strategies import shapes, small_arrays
 from suites.device.oracles import on_device, where
-from suites.numpy.oracles import make_tensor
+from suites.inputs import tensor_of
+
 
 REAL_DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64")
 INT_TARGETS = ("int8", "int16", "int32", "int64")
@@ -27,7 +28,7 @@ def _expect_on(xp, t, device, call):
 @check("device.to.dtype")
 @given(arr=small_arrays(REAL_DTYPES, SMALL), target=st.sampled_from(REAL_DTYPES), keyword=st.booleans())
 def test_to_dtype_converts_values(xp, arr, target, keyword):
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     dt = getattr(xp, target)
     call = describe("to", t, dtype=target) if keyword else describe("to", t, target)
     got = t.to(dtype=dt) if keyword else t.to(dt)
@@ -53,7 +54,7 @@ def test_truncation_documented_example(xp):
 @given(arr=small_arrays(REAL_DTYPES, SMALL), target=st.sampled_from(REAL_DTYPES),
        form=st.sampled_from(["str, dtype", "device, dtype", "str, dtype=", "device=, dtype="]))
 def test_to_device_and_dtype_in_one_call(xp, device, arr, target, form):
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     dt = getattr(xp, target)
     dev = xp.device(device) if form.startswith("device,") else device
     if form == "device=, dtype=":
@@ -78,7 +79,7 @@ def test_tutorial_to_cpu_double(xp):
 @check("device.to.other")
 @given(arr=small_arrays(REAL_DTYPES, SMALL), target=st.sampled_from(REAL_DTYPES))
 def test_to_other_takes_dtype_and_device(xp, device, arr, target):
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     other = xp.zeros(2, dtype=getattr(xp, target), device=device)
     call = describe("to", t, other) + f" with other on {device!r}"
     got = t.to(other)
@@ -109,7 +110,7 @@ def test_to_without_change_returns_self(xp, device, dtype, shape):
 @check("device.to.returns-self")
 @given(arr=small_arrays(("uint8", "int32", "int64", "float32", "float64"), shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)))
 def test_to_copy_true_returns_new_tensor(xp, device, arr):
-    t = make_tensor(xp, arr).to(device)
+    t = tensor_of(xp, arr).to(device)
     for call, run in ((describe("to", t, arr.dtype.name, copy=True), lambda: t.to(t.dtype, copy=True)),
                       (describe("to", t, device, copy=True), lambda: t.to(device, copy=True))):
         call += f" on {device!r}"
@@ -133,7 +134,7 @@ def test_non_blocking_no_op_returns_self(xp, device, dtype, shape):
 @check("device.to.non-blocking")
 @given(arr=small_arrays(("int64", "float32", "float64"), shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)))
 def test_non_blocking_transfer_round_trip(xp, other_device, arr):
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     call = describe("to", t, other_device, non_blocking=True)
     moved = t.to(other_device, non_blocking=True)
     _expect_on(xp, moved, other_device, call)
@@ -184,7 +185,7 @@ def test_device_cast_of_grad_leaf_is_not_leaf(xp, other_device):
 @check("device.to.moves")
 @given(arr=small_arrays(REAL_DTYPES, shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)), as_object=st.booleans())
 def test_to_other_device_moves_copy(xp, other_device, arr, as_object):
-    x = make_tensor(xp, arr)
+    x = tensor_of(xp, arr)
     target = xp.device(other_device) if as_object else other_device
     call = describe("to", x, target)
     y = x.to(target)
@@ -212,14 +213,14 @@ def test_op_result_stays_on_device(xp, device, shape):
 @check("device.cpu.returns-self")
 @given(arr=small_arrays(REAL_DTYPES, SMALL))
 def test_cpu_of_cpu_tensor_returns_self(xp, arr):
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     assert_same_object(t.cpu(), t, call=describe("cpu", t))
 
 
 @check("device.cpu.returns-self")
 @given(arr=small_arrays(REAL_DTYPES, shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)))
 def test_cpu_of_other_device_copies_back(xp, other_device, arr):
-    t = make_tensor(xp, arr).to(other_device)
+    t = tensor_of(xp, arr).to(other_device)
     call = describe("cpu", t) + f" with the tensor on {other_device!r}"
     got = t.cpu()
     _expect_on(xp, got, "cpu", call)
@@ -230,7 +231,7 @@ def test_cpu_of_other_device_copies_back(xp, other_device, arr):
 @check("device.casts.shorthand")
 @given(arr=small_arrays(REAL_DTYPES, SMALL))
 def test_shorthand_casts(xp, arr):
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     for method, target in SHORTHANDS.items():  # every shorthand in every example
         call = describe(f"Tensor.{method}", t)
         got = getattr(t, method)()
@@ -258,7 +259,7 @@ def test_type_without_argument_names_legacy_type(xp, dtype):
 @check("device.type.cast")
 @given(arr=small_arrays(REAL_DTYPES, SMALL), target=st.sampled_from(sorted(LEGACY_NAMES)), as_string=st.booleans())
 def test_type_casts_and_returns_self_when_unchanged(xp, arr, target, as_string):
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     spec = LEGACY_NAMES[target] if as_string else getattr(xp, target)
     call = describe("Tensor.type", t, LEGACY_NAMES[target] if as_string else target)
     got = t.type(spec)

@@ -11,13 +11,6 @@ from typing import Any
 import numpy as np
 
 
-def make_tensor(xp: Any, arr: np.ndarray) -> Any:
-    """A fresh CPU tensor with ``arr``'s shape, dtype and values, built from a Python list
-    (so the NumPy bridge under test is not used to build its own inputs)."""
-    flat = xp.tensor(arr.ravel().tolist(), dtype=getattr(xp, arr.dtype.name))
-    return flat.reshape(arr.shape)
-
-
 def bumped(arr: np.ndarray) -> np.ndarray:
     """What ``bump`` leaves in an array holding ``arr`` (a new array; ``arr`` is untouched)."""
     return np.logical_not(arr) if arr.dtype == np.bool_ else arr + arr.dtype.type(1)

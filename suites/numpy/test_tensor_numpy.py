@@ -7,14 +7,15 @@ from hypothesis import given, strategies as st
 from conformance import check
 from conformance.assertions import assert_ndarray, assert_raises, assert_values, describe, dtype_name, expect
 from conformance.strategies import ALL_DTYPES, COMPLEX_DTYPES, shapes, small_arrays
-from suites.numpy.oracles import bump_array, bump_tensor, bumped, make_tensor, view_of
+from suites.numpy.oracles import bump_array, bump_tensor, bumped, view_of
+from suites.inputs import tensor_of
 
 
 @check("numpy.numpy.shares-memory")
 @given(arr=small_arrays(ALL_DTYPES, shapes(max_dims=3, max_side=4)))
 def test_numpy_shares_memory_both_ways(xp, arr):
     name = arr.dtype.name
-    t = make_tensor(xp, arr)
+    t = tensor_of(xp, arr)
     call = describe("Tensor.numpy", t)
     got = t.numpy()
     assert_ndarray(got, arr, dtype=name, call=call)
@@ -29,7 +30,7 @@ def test_numpy_shares_memory_both_ways(xp, arr):
        kind=st.sampled_from(["swap", "step"]))
 def test_numpy_of_non_contiguous_view_shares_memory(xp, arr, kind):
     name = arr.dtype.name
-    v = view_of(make_tensor(xp, arr), kind)
+    v = view_of(tensor_of(xp, arr), kind)
     want = view_of(arr, kind)
     what = "transpose(0, -1)" if kind == "swap" else "[..., ::2]"
     call = describe(f"Tensor.numpy on the view t{what} of", arr)
@@ -58,7 +59,7 @@ def test_numpy_of_zero_dim_tensor_is_zero_d_array(xp, arr):
 def test_numpy_maps_dtype_to_same_name(xp, base):
     for name in ALL_DTYPES:  # every dtype in every example
         arr = base.astype(name)
-        t = make_tensor(xp, arr)
+        t = tensor_of(xp, arr)
         assert_ndarray(t.numpy(), arr, dtype=name, call=describe("Tensor.numpy", t))
 
 
@@ -81,7 +82,7 @@ def test_int8_tensor_converts_to_numpy_and_back(xp, values):
 @check("numpy.numpy.requires-grad-raises")
 @given(arr=small_arrays(("float32", "float64"), shapes(max_dims=2, max_side=4)))
 def test_numpy_refuses_tensor_requiring_grad(xp, arr):
-    t = make_tensor(xp, arr).requires_grad_()
+    t = tensor_of(xp, arr).requires_grad_()
     assert_raises(RuntimeError, t.numpy, call=describe("Tensor.numpy", t) + " with requires_grad=True")
     call = describe("Tensor.detach().numpy", t)
     assert_ndarray(t.detach().numpy(), arr, dtype=arr.dtype.name, call=call)
@@ -91,7 +92,7 @@ def test_numpy_refuses_tensor_requiring_grad(xp, arr):
 @given(arr=small_arrays(COMPLEX_DTYPES, shapes(min_dims=1, max_dims=2, min_side=1, max_side=4)))
 def test_numpy_refuses_conjugate_bit(xp, arr):
     arr = arr + 1j * arr.dtype.type(2)
-    t = make_tensor(xp, arr).conj()
+    t = tensor_of(xp, arr).conj()
     assert_raises(RuntimeError, t.numpy, call=describe("Tensor.numpy", t) + " on the lazy result of conj()")
 
 
@@ -105,7 +106,7 @@ def test_numpy_refuses_bfloat16(xp, shape):
 @check("numpy.numpy.force")
 @given(arr=small_arrays(("float32", "float64"), shapes(max_dims=2, max_side=4)))
 def test_numpy_force_detaches(xp, arr):
-    t = make_tensor(xp, arr).requires_grad_()
+    t = tensor_of(xp, arr).requires_grad_()
     call = describe("Tensor.numpy", t, force=True) + " with requires_grad=True"
     assert_ndarray(t.numpy(force=True), arr, dtype=arr.dtype.name, call=call)
 
@@ -114,7 +115,7 @@ def test_numpy_force_detaches(xp, arr):
 @given(arr=small_arrays(COMPLEX_DTYPES, shapes(min_dims=1, max_dims=2, min_side=1, max_side=4)))
 def test_numpy_force_resolves_conjugate(xp, arr):
     arr = arr + 1j * arr.dtype.type(2)
-    t = make_tensor(xp, arr).conj()
+    t = tensor_of(xp, arr).conj()
     call = describe("Tensor.numpy", t, force=True) + " on the lazy result of conj()"
     assert_ndarray(t.numpy(force=True), np.conj(arr), dtype=arr.dtype.name, call=call)
 

@@ -19,14 +19,6 @@ def np_dtype(name: str) -> np.dtype:
     return np.dtype(NP_DTYPE.get(name, name))
 
 
-def tensor_of(xp: Any, array: Any, dtype: str) -> Any:
-    """A backend tensor with ``array``'s shape and values, in dtype ``dtype``."""
-    array = np.asarray(array)
-    if array.size == 0:
-        return xp.zeros(array.shape, dtype=getattr(xp, dtype))
-    return xp.tensor(array.tolist(), dtype=getattr(xp, dtype))
-
-
 def _element(dtype: str, low: int, high: int) -> st.SearchStrategy[Any]:
     if dtype == "bool":
         return st.booleans()

@@ -8,7 +8,8 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe, expect, is_tensor
 from conformance.strategies import shapes
-from suites.ops.helpers import arrays, tensor_of
+from suites.ops.helpers import arrays
+from suites.inputs import tensor_of
 
 SAME_DTYPES = ("uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128")
 

@@ -7,8 +7,9 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_tensor, describe
 from conformance.strategies import broadcastable_pair, shapes
-from suites.ops.helpers import arrays, incompatible_pair, tensor_of
+from suites.ops.helpers import arrays, incompatible_pair
 from suites.ops.oracles import broadcast_shape
+from suites.inputs import tensor_of
 
 OPS = {"+": np.add, "*": np.multiply, "-": np.subtract}
 

@@ -11,7 +11,8 @@ from hypothesis import example, given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe
-from suites.ops.helpers import tensor_of
+from suites.inputs import tensor_of
+
 
 INT_DTYPES = ("int8", "int16", "int32", "int64")
 NUMS = st.lists(st.integers(-20, 20), min_size=1, max_size=6)

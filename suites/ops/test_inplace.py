@@ -7,8 +7,9 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_same_object, assert_shape, assert_tensor, describe
 from conformance.strategies import broadcastable_pair, shapes
-from suites.ops.helpers import arrays, np_dtype, tensor_of
+from suites.ops.helpers import arrays, np_dtype
 from suites.ops.oracles import broadcast_shape, can_cast, result_type
+from suites.inputs import tensor_of
 
 INPLACE_DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128")
 

@@ -14,8 +14,9 @@ from conformance import check
 from conformance.assertions import (assert_raises, assert_same_object, assert_tensor, assert_warns,
                                     describe, expect)
 from conformance.strategies import shapes
-from suites.ops.helpers import arrays, np_dtype, tensor_of
+from suites.ops.helpers import arrays, np_dtype
 from suites.ops.oracles import can_cast, result_type
+from suites.inputs import tensor_of
 
 OUT_DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128")
 

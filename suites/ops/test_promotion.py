@@ -12,8 +12,9 @@ from hypothesis import assume, example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_dtype, assert_tensor, describe, dtype_name, expect
 from conformance.strategies import shapes
-from suites.ops.helpers import arrays, np_dtype, tensor_of
+from suites.ops.helpers import arrays, np_dtype
 from suites.ops.oracles import PROMOTION_DTYPES, can_cast, promote_types, result_type
+from suites.inputs import tensor_of
 
 VALUE_DTYPES = tuple(d for d in PROMOTION_DTYPES if d != "bfloat16")  # no NumPy bfloat16 to read values with
 

@@ -9,7 +9,8 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_tensor, describe, expect, is_tensor, to_numpy
 from conformance.strategies import shapes
-from suites.ops.helpers import arrays, np_dtype, tensor_of
+from suites.ops.helpers import arrays, np_dtype
+from suites.inputs import tensor_of
 
 REAL_DTYPES = ("uint8", "int8", "int16", "int32", "int64", "float32", "float64")
 

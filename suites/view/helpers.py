@@ -10,14 +10,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from conformance.assertions import assert_values, expect, show
-
-
-def tensor_of(xp: Any, array: Any, dtype: str) -> Any:
-    """A fresh, contiguous backend tensor with ``array``'s shape and values, in ``dtype``."""
-    array = np.asarray(array)
-    if array.size == 0:
-        return xp.zeros(array.shape, dtype=getattr(xp, dtype))
-    return xp.tensor(array.tolist(), dtype=getattr(xp, dtype))
+from suites.inputs import tensor_of
 
 
 def as_list(result: Any) -> list[Any]:

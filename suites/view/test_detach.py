@@ -7,7 +7,8 @@ from conformance import check
 from conformance.assertions import describe, expect
 from conformance.strategies import shapes
 from suites.view import oracles
-from suites.view.helpers import assert_shares_memory, tensor_of
+from suites.view.helpers import assert_shares_memory
+from suites.inputs import tensor_of
 
 
 @check("view.detach.shares-storage-no-grad")

@@ -14,7 +14,8 @@ from conformance import check
 from conformance.assertions import assert_raises, assert_values, describe
 from conformance.strategies import shapes
 from suites.view import oracles
-from suites.view.helpers import assert_shares_memory, tensor_of
+from suites.view.helpers import assert_shares_memory
+from suites.inputs import tensor_of
 
 
 @st.composite

@@ -9,7 +9,8 @@ from hypothesis import given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, describe, expect, show
 from conformance.strategies import shapes
-from suites.view.helpers import tensor_of
+from suites.inputs import tensor_of
+
 
 PYTHON_TYPE = {"bool": bool, "uint8": int, "int8": int, "int16": int, "int32": int, "int64": int,
                "float16": float, "float32": float, "float64": float}

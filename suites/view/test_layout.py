@@ -14,7 +14,8 @@ from conformance import check
 from conformance.assertions import assert_same_object, assert_shape, assert_values, describe, expect
 from conformance.strategies import shapes
 from suites.view import oracles
-from suites.view.helpers import tensor_of
+from suites.inputs import tensor_of
+
 
 LAYOUTS = ("contiguous", "permuted", "stepped", "expanded")
 

@@ -19,7 +19,8 @@ from conformance import check
 from conformance.assertions import assert_values, describe
 from conformance.strategies import shapes
 from suites.view import oracles
-from suites.view.helpers import as_list, assert_shares_memory, tensor_of
+from suites.view.helpers import as_list, assert_shares_memory
+from suites.inputs import tensor_of
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from conformance import check
 from conformance.assertions import assert_shape, assert_values, describe
 from conformance.strategies import shapes
 from suites.view import oracles
-from suites.view.helpers import tensor_of
+from suites.inputs import tensor_of
 
 
 @check("view.squeeze.size-one-dims")

@@ -10,7 +10,7 @@ from conformance import check
 from conformance.assertions import assert_values, describe, expect
 from conformance.strategies import shapes
 from suites.view import oracles
-from suites.view.helpers import tensor_of
+from suites.inputs import tensor_of
 
 
 @check("view.t-property.reverses-dims")

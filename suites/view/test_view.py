@@ -11,7 +11,8 @@ from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_tensor, assert_values, describe
 from conformance.strategies import shapes
 from suites.view import oracles
-from suites.view.helpers import assert_shares_memory, tensor_of
+from suites.view.helpers import assert_shares_memory
+from suites.inputs import tensor_of
 
 
 @check("view.view.same-data-new-shape")
