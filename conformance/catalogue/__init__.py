@@ -1,6 +1,7 @@
 """The behaviour catalogue: every documented behaviour the suite checks.
 
-Behaviours are data, one TOML file per topic beside this module, so a reader
+Behaviours are data: one TOML file per topic beside this module (``ops.toml``), plus any
+number of family files in a folder of the topic's name (``ops/unary.toml``), so a reader
 finds any behaviour from its ID without reading code. Format: docs/writing-checks.md.
 """
 from __future__ import annotations
@@ -34,6 +35,8 @@ class Behaviour:
     facts: tuple[str, ...] = ()
     documented: bool = True
     difference: str = ""
+    api: tuple[str, ...] = ()
+    """Fully qualified public names this behaviour covers (``torch.cat``, ``torch.Tensor.add_``)."""
 
     @property
     def source(self) -> str:
@@ -55,11 +58,13 @@ class Topic:
     not_covered: dict[str, str] = field(default_factory=dict)
 
 
-def _load_topic(name: str) -> Topic:
-    path = _HERE / f"{name}.toml"
-    if not path.exists():
-        return Topic(name, name, 0, ())
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def _topic_files(name: str) -> list[Path]:
+    """The topic's main file first, then its family files in name order."""
+    main = _HERE / f"{name}.toml"
+    return ([main] if main.exists() else []) + sorted((_HERE / name).glob("*.toml"))
+
+
+def _load_behaviours(path: Path, name: str, data: dict) -> list[Behaviour]:
     behaviours = []
     for entry in data.get("behaviour", []):
         bid = entry["id"]
@@ -75,10 +80,25 @@ def _load_topic(name: str) -> Topic:
                 facts=tuple(entry.get("facts", ())),
                 documented=entry.get("documented", True),
                 difference=entry.get("difference", ""),
+                api=tuple(entry.get("api", ())),
             )
         )
-    not_covered = {e["fact"]: e["why"] for e in data.get("not_covered", [])}
-    return Topic(name, data.get("title", name), data.get("facts_count", 0), tuple(behaviours), not_covered)
+    return behaviours
+
+
+def _load_topic(name: str) -> Topic:
+    files = _topic_files(name)
+    if not files:
+        return Topic(name, name, 0, ())
+    behaviours: list[Behaviour] = []
+    not_covered: dict[str, str] = {}
+    head: dict = {}
+    for path in files:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        head = head or data
+        behaviours += _load_behaviours(path, name, data)
+        not_covered.update({e["fact"]: e["why"] for e in data.get("not_covered", [])})
+    return Topic(name, head.get("title", name), head.get("facts_count", 0), tuple(behaviours), not_covered)
 
 
 @functools.cache

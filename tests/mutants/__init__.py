@@ -5,11 +5,13 @@ run against it (``tests/mutants/runner.py``: one subprocess per topic, each muta
 and undone in turn, so torch is imported once). ``tests/test_mutants.py`` asserts that every
 behaviour the mutant names is reported ``failed``. This is how the suite proves each check can fail.
 
-Topic modules (``tests/mutants/<topic>.py``) each define ``MUTANTS: list[Mutant]``.
+Topic modules (``tests/mutants/<topic>.py``, and family modules ``tests/mutants/<topic>_<family>.py``)
+each define ``MUTANTS: list[Mutant]``.
 """
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -69,15 +71,16 @@ def combine(*patches: Callable[[Any], Callable[[], None]]) -> Callable[[Any], Ca
     return patch
 
 
+def _mutant_modules() -> list[str]:
+    """``<topic>`` and ``<topic>_<family>`` modules of this package, in topic order."""
+    names = [m.name for m in pkgutil.iter_modules(__path__)]
+    return [n for topic in TOPIC_MODULES for n in sorted(names) if n == topic or n.startswith(topic + "_")]
+
+
 def all_mutants() -> dict[str, Mutant]:
     found: dict[str, Mutant] = {}
-    for topic in TOPIC_MODULES:
-        try:
-            module = importlib.import_module(f"tests.mutants.{topic}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tests.mutants.{topic}":
-                raise
-            continue
+    for name in _mutant_modules():
+        module = importlib.import_module(f"tests.mutants.{name}")
         for mutant in module.MUTANTS:
             if mutant.name in found:
                 raise ValueError(f"duplicate mutant name {mutant.name!r}")
