@@ -14,19 +14,28 @@ import suites
 SUITES_DIR = Path(suites.__file__).resolve().parent
 
 
+def _name_of(node: ast.stmt) -> str:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name
+    targets = getattr(node, "targets", None) or [getattr(node, "target", None)]
+    return next((t.id for t in targets if isinstance(t, ast.Name)), f"line{node.lineno}")
+
+
 @functools.cache
 def declared_behaviours(root: Path = SUITES_DIR) -> dict[str, tuple[str, ...]]:
-    """behaviour ID -> the check functions (``path::name``) that declare it with ``check(...)``."""
+    """behaviour ID -> the checks (``path::name``) that declare it with ``check("<id>", ...)``.
+
+    A ``check(...)`` call anywhere in a top-level statement of a ``test_*.py`` module counts: as a
+    decorator, or in a spec table row (``pytest.param(..., marks=check("ops.unary.abs"))``).
+    """
     found: dict[str, list[str]] = {}
     for path in sorted(root.rglob("test_*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            for deco in node.decorator_list:
-                if isinstance(deco, ast.Call) and getattr(deco.func, "id", getattr(deco.func, "attr", "")) == "check":
-                    for arg in deco.args:
+        for stmt in tree.body:
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "check":
+                    for arg in node.args:
                         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                            where = f"{path.relative_to(root.parent).as_posix()}::{node.name}"
+                            where = f"{path.relative_to(root.parent).as_posix()}::{_name_of(stmt)}"
                             found.setdefault(arg.value, []).append(where)
     return {k: tuple(v) for k, v in found.items()}
