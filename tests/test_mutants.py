@@ -71,3 +71,10 @@ def test_mutant_is_caught(name: str, batch_reports: dict[str, Path], tmp_path_fa
     behaviours = json.loads(report_path.read_text())["behaviours"]
     statuses = {bid: behaviours[bid]["status"] for bid in mutant.breaks}
     assert all(s == "failed" for s in statuses.values()), f"mutant {name} not caught: {statuses}"
+
+
+def test_every_behaviour_is_broken_by_a_mutant() -> None:
+    """The README's promise: each catalogued behaviour is proven able to fail by some mutant."""
+    broken = {bid for m in MUTANTS.values() for bid in m.breaks}
+    unproven = sorted(set(catalogue.behaviours()) - broken)
+    assert not unproven, f"{len(unproven)} behaviours no mutant breaks: {unproven}"
