@@ -45,7 +45,6 @@ CATEGORIES: dict[str, str] = {
                 "tensor semantics of its own.",
     "jit-compile": "TorchScript, torch.compile, export and symbolic-shape machinery: compiler infrastructure, not "
                    "tensor semantics.",
-    "named-tensors": "Named tensors: a prototype feature, documented as such and not stable.",
     "nested": "Nested (jagged) tensors: a prototype layout with its own semantics.",
     "datapipes": "DataPipe machinery re-exported by torch.utils.data: legacy torchdata infrastructure, not part "
                  "of the documented torch.utils.data API page.",
@@ -88,7 +87,6 @@ RULES: tuple[tuple[str, str], ...] = (
                          r"|^torch\.cuda\.(?!is_available$)|autocast_"
                          r"|OutOfMemoryError|AcceleratorError|\.__cuda_array_interface__$|_device_module$"
                          r"|\.Stream$|\.Event$"),
-    ("named-tensors", r"\.(names|rename_?|refine_names|align_as|align_to|has_names)$"),
     ("nested", r"nested"),
     ("jit-compile", r"^torch\.(compile|fork|wait|cond|export|vmap_impl|import_ir_module.*|parse_ir|parse_schema"
                     r"|parse_type_comment|merge_type_from_type_comment|while_loop|unify_type_list|sym_\w+"
@@ -112,6 +110,7 @@ RULES: tuple[tuple[str, str], ...] = (
                  r"|\.Optimizer\.(OptimizerPreHook|OptimizerPostHook|profile_hook_step)$"
                  r"|\.linalg\.(common_notes)$|\.nn\.Container$|\.enforce_grad_layout_policy$"
                  r"|\.swap_in_optimizer_params_and_state$"),
+    ("undocumented", r"^torch\.segment_reduce$"),  # its docstring is only the generated signature
     ("deprecated", r"^torch\.((?!Untyped)\w*Storage\w*|\w+Tensor|eig|lstsq|matrix_rank|solve|symeig"
                    r"|set_default_tensor_type|chain_matmul|range"
                    r"|lu|lu_solve|qr|svd|cholesky|triangular_solve|ger)$"
@@ -120,7 +119,7 @@ RULES: tuple[tuple[str, str], ...] = (
                    r"|\.nn\.init\.(uniform|normal|constant|eye|dirac|xavier_uniform|xavier_normal"
                    r"|kaiming_uniform|kaiming_normal|orthogonal|sparse)$"
                    r"|\.nn\.functional\.(upsample|upsample_bilinear|upsample_nearest)$|\.nn\.NLLLoss2d$"
-                   r"|\.nn\.utils\.clip_grad_norm$|\.Module\.register_backward_hook$|\.autograd\.(Variable|NestedIOFunction)$"
+                   r"|\.nn\.utils\.clip_grad_norm$|\.Module\.register_backward_hook$|\.autograd\.(Variable|variable|NestedIOFunction)$"
                    r"|\.UpsamplingNearest2d$|\.UpsamplingBilinear2d$"),
 )
 
