@@ -86,8 +86,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("backend-specific", r"cudnn|miopen|mkldnn|vulkan|\.is_(xpu|mps|ipu|maia|mtia|xla)$|\.(xpu|ipu|mtia)$"
                          r"|^torch\.cuda\.(?!is_available$)|autocast_"
                          r"|OutOfMemoryError|AcceleratorError|\.__cuda_array_interface__$|_device_module$"
-                         r"|\.Stream$|\.Event$"),
-    ("nested", r"nested"),
+                         r"|\.Stream$|\.Event$|\.Tensor\.record_stream$"),
+    ("nested", r"nested|\.to_padded_tensor$"),
     ("jit-compile", r"^torch\.(compile|fork|wait|cond|export|vmap_impl|import_ir_module.*|parse_ir|parse_schema"
                     r"|parse_type_comment|merge_type_from_type_comment|while_loop|unify_type_list|sym_\w+"
                     r"|Sym(Int|Float|Bool)|\w*Script\w*|\w*Type|Graph|Node|Value|Block|Use|Code"
