@@ -47,7 +47,8 @@ _COMBINE: dict[Any, Callable[[Any, Any], Any]] = {
     None: lambda old, new: new, "add": lambda old, new: old + new, "multiply": lambda old, new: old * new}
 
 
-def scatter(x: Tensor, dim: int, index: Tensor, src: Any = None, value: Any = None, *, reduce: str | None = None) -> Tensor:
+def scatter(x: Tensor, dim: int, index: Tensor, src: Any = None, value: Any = None, *,
+            reduce: str | None = None) -> Tensor:
     return _scatter(x, dim, index, value if src is None else src, _COMBINE[reduce])
 
 
@@ -58,7 +59,8 @@ def scatter_add(x: Tensor, dim: int, index: Tensor, src: Tensor) -> Tensor:
 _REDUCE = {"sum": np.sum, "prod": np.prod, "mean": np.mean, "amax": np.max, "amin": np.min}
 
 
-def scatter_reduce(x: Tensor, dim: int, index: Tensor, src: Tensor, reduce: str, *, include_self: bool = True) -> Tensor:
+def scatter_reduce(x: Tensor, dim: int, index: Tensor, src: Tensor, reduce: str, *,
+                   include_self: bool = True) -> Tensor:
     groups: dict[tuple, list[Any]] = {}
     for pos, target in _targets(index._a, _wrap_dim(dim, x.ndim)):
         groups.setdefault(target, [x._a[target]] if include_self else []).append(src._a[pos])
@@ -162,6 +164,7 @@ def argwhere(x: Tensor) -> Tensor:
     return nonzero(x)
 
 
-bind_methods(globals(), "gather scatter scatter_add scatter_reduce index_select index_add index_copy index_fill index_put "
-             "index_put_ masked_fill masked_select masked_scatter take take_along_dim put nonzero argwhere",
-             inplace_names="scatter scatter_add scatter_reduce index_add index_copy index_fill masked_fill masked_scatter put")
+bind_methods(globals(), "gather scatter scatter_add scatter_reduce index_select index_add index_copy index_fill "
+             "index_put index_put_ masked_fill masked_select masked_scatter take take_along_dim put nonzero argwhere",
+             inplace_names="scatter scatter_add scatter_reduce index_add index_copy index_fill masked_fill "
+             "masked_scatter put")

@@ -78,7 +78,8 @@ def tile(x: Tensor, dims: Sequence[int]) -> Tensor:
     return like(np.tile(x._a, tuple(dims)), x)
 
 
-def repeat_interleave(x: Tensor, repeats: Any = None, dim: int | None = None, *, output_size: int | None = None) -> Tensor:
+def repeat_interleave(x: Tensor, repeats: Any = None, dim: int | None = None, *,
+                      output_size: int | None = None) -> Tensor:
     if repeats is None:  # repeat_interleave(repeats): each index i repeated repeats[i] times
         return like(np.repeat(np.arange(x.numel()), x._a.reshape(-1)), x)
     counts = repeats._a if isinstance(repeats, Tensor) else repeats

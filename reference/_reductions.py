@@ -60,9 +60,9 @@ def _lower_middle(x: Tensor, dim: Any, keepdim: bool, name: str, skip_nan: bool)
     values = np.take_along_axis(a, pick, axis=d)
     if dim is None:
         return like(values.reshape(()), x)
-    if not keepdim and x.ndim:
+    if not keepdim or not x.ndim:
         values, pick = values.squeeze(d), pick.squeeze(d)
-    return _Pair[name](like(values.reshape(() if not x.ndim else values.shape), x), index_result(pick.reshape(values.shape if x.ndim else ()), x))
+    return _Pair[name](like(values, x), index_result(pick, x))
 
 
 def median(x: Tensor, dim: int | None = None, keepdim: bool = False) -> Any:
@@ -198,7 +198,8 @@ def _quantile(fn: Any, x: Tensor, q: Any, dim: int | None, keepdim: bool, interp
     return like(out, x)
 
 
-def quantile(x: Tensor, q: Any, dim: int | None = None, keepdim: bool = False, *, interpolation: str = "linear") -> Tensor:
+def quantile(x: Tensor, q: Any, dim: int | None = None, keepdim: bool = False, *,
+             interpolation: str = "linear") -> Tensor:
     return _quantile(np.quantile, x, q, dim, keepdim, interpolation)
 
 

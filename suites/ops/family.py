@@ -34,12 +34,19 @@ class Row:
     oracle: Callable[..., Any]
     items: tuple[int, ...] | None = None
     """For tuple results: the items to compare (the others are left open by the documentation)."""
+    pinned: tuple[tuple[tuple[Any, ...], dict[str, Any]], ...] = ()
+    """Cases always checked (``case(...)``), whatever hypothesis draws: those the row's mutants rely on."""
 
 
 def row(name: str, forms: tuple[str, ...], draw: Draw, oracle: Callable[..., Any], mark: Any,
-        items: tuple[int, ...] | None = None) -> Any:
+        items: tuple[int, ...] | None = None, pinned: Any = ()) -> Any:
     """A table entry: the row as a pytest param citing its behaviour (``mark=check("<id>")``)."""
-    return pytest.param(Row(name, forms, draw, oracle, items), id=name, marks=mark)
+    return pytest.param(Row(name, forms, draw, oracle, items, tuple(pinned)), id=name, marks=mark)
+
+
+def case(*args: Any, **kwargs: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """A pinned case: the arguments as the row's oracle takes them (arrays standing for tensors)."""
+    return args, kwargs
 
 
 def _items(result: Any, items: tuple[int, ...] | None) -> Any:
@@ -85,8 +92,13 @@ def _resolve(xp: Any, dotted: str) -> Any:
 
 
 def check_row(xp: Any, row: Row, data: Any) -> None:
-    """Every form of the row, on fresh backend inputs, against the row's oracle."""
-    args, kwargs = row.draw(data)
+    """Every form of the row, on fresh backend inputs, against the row's oracle: for drawn inputs, or for
+    the row's pinned cases when ``data`` is None (the check's ``@example(data=None)``)."""
+    for args, kwargs in row.pinned if data is None else (row.draw(data),):
+        _check_case(xp, row, args, kwargs)
+
+
+def _check_case(xp: Any, row: Row, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     want = _items(row.oracle(*args, **kwargs), row.items)
     for form in row.forms:
         targs, tkwargs = _backend(xp, args), {k: _backend(xp, v) for k, v in kwargs.items()}
@@ -108,7 +120,8 @@ def array(data: Any, dtypes: tuple[str, ...] = ("int64", "float32", "float64"), 
           label: str = "a") -> np.ndarray:
     """A small array of small integer values (exact in every dtype) in one of ``dtypes``."""
     dtype = data.draw(st.sampled_from(dtypes), label=f"{label} dtype")
-    shape = shape if shape is not None else data.draw(shapes(min_dims, max_dims, min_side, max_side), label=f"{label} shape")
+    if shape is None:
+        shape = data.draw(shapes(min_dims, max_dims, min_side, max_side), label=f"{label} shape")
     return data.draw(arrays(dtype, shape, low, high), label=label)
 
 

@@ -83,13 +83,15 @@ def scatter(a: np.ndarray, dim: int, index: np.ndarray, src: Any) -> np.ndarray:
 
 def scatter_value_in(data: Any) -> tuple[tuple, dict]:
     a, d, shape = _scatter_shapes(data)
-    return (a, d, _distinct(data, shape, d % a.ndim, a.shape[d], "index"), data.draw(st.integers(-9, 9), label="value")), {}
+    value = data.draw(st.integers(-9, 9), label="value")
+    return (a, d, _distinct(data, shape, d % a.ndim, a.shape[d], "index"), value), {}
 
 
 def scatter_value_reduce_in(data: Any) -> tuple[tuple, dict]:
     a, d, shape = _scatter_shapes(data, FLOATS)
     reduce = data.draw(st.sampled_from(["add", "multiply"]), label="reduce")
-    return (a, d, _ints(data, shape, a.shape[d], "index"), data.draw(st.integers(-3, 3), label="value")), {"reduce": reduce}
+    value = data.draw(st.integers(-3, 3), label="value")
+    return (a, d, _ints(data, shape, a.shape[d], "index"), value), {"reduce": reduce}
 
 
 def scatter_value_reduce(a: np.ndarray, dim: int, index: np.ndarray, value: Any, reduce: str) -> np.ndarray:
@@ -206,7 +208,8 @@ def index_put_in(accumulate: bool) -> Any:
     return draw
 
 
-def index_put(a: np.ndarray, indices: tuple[np.ndarray, ...], values: np.ndarray, accumulate: bool = False) -> np.ndarray:
+def index_put(a: np.ndarray, indices: tuple[np.ndarray, ...], values: np.ndarray,
+              accumulate: bool = False) -> np.ndarray:
     out = a.copy()
     if accumulate:
         np.add.at(out, indices, values)

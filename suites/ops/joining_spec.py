@@ -249,9 +249,8 @@ def meshgrid(*vectors: np.ndarray, indexing: str) -> tuple[np.ndarray, ...]:
 def movedim_in(data: Any) -> tuple[tuple, dict]:
     a = one(data, min_dims=1, max_dims=4)
     count = data.draw(st.integers(1, a.ndim), label="count")
-    unique = {"unique_by": lambda d: d % a.ndim}
-    source = data.draw(st.lists(st.integers(-a.ndim, a.ndim - 1), min_size=count, max_size=count, **unique), label="source")
-    dest = data.draw(st.lists(st.integers(-a.ndim, a.ndim - 1), min_size=count, max_size=count, **unique), label="dest")
+    dims = st.lists(st.integers(-a.ndim, a.ndim - 1), min_size=count, max_size=count, unique_by=lambda d: d % a.ndim)
+    source, dest = data.draw(dims, label="source"), data.draw(dims, label="dest")
     if count == 1 and data.draw(st.booleans(), label="ints"):
         return (a, source[0], dest[0]), {}
     return (a, tuple(source), tuple(dest)), {}

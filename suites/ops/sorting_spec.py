@@ -79,7 +79,8 @@ def topk(a: np.ndarray, k: int, dim: int = -1, largest: bool = True) -> tuple[np
 def kthvalue_in(data: Any) -> tuple[tuple, dict]:
     a = distinct(data)
     d = dim(data, a.ndim)
-    return (a, data.draw(st.integers(1, a.shape[d]), label="k")), {"dim": d, "keepdim": data.draw(st.booleans(), label="keepdim")}
+    k = data.draw(st.integers(1, a.shape[d]), label="k")
+    return (a, k), {"dim": d, "keepdim": data.draw(st.booleans(), label="keepdim")}
 
 
 def kthvalue(a: np.ndarray, k: int, dim: int = -1, keepdim: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -157,7 +158,8 @@ def searchsorted(seq: np.ndarray, values: np.ndarray, right: bool = False, side:
 
 def bucketize_in(data: Any) -> tuple[tuple, dict]:
     dtype = data.draw(st.sampled_from(SIGNED), label="dtype")
-    boundaries = np.unique(data.draw(arrays(dtype, (data.draw(st.integers(0, 5), label="n"),), -4, 4), label="boundaries"))
+    n = data.draw(st.integers(0, 5), label="n")
+    boundaries = np.unique(data.draw(arrays(dtype, (n,), -4, 4), label="boundaries"))
     values = array(data, (dtype,), min_dims=0, low=-5, high=5, label="input")
     return (values, boundaries), {"right": data.draw(st.booleans(), label="right")}
 
@@ -169,7 +171,8 @@ def bucketize(values: np.ndarray, boundaries: np.ndarray, right: bool = False) -
 
 def isin_in(data: Any) -> tuple[tuple, dict]:
     elements = array(data, SIGNED, min_dims=0, min_side=0, low=-3, high=3, label="elements")
-    tests = array(data, (elements.dtype.name,), min_dims=0, max_dims=1, min_side=0, low=-3, high=3, label="test_elements")
+    tests = array(data, (elements.dtype.name,), min_dims=0, max_dims=1, min_side=0, low=-3, high=3,
+                  label="test_elements")
     return (elements, tests), {"invert": data.draw(st.booleans(), label="invert")}
 
 

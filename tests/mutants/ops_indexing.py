@@ -5,7 +5,8 @@ from __future__ import annotations
 from tests.mutants._family import ignores, wrong_values
 
 WRONG = {
-    "ops.indexing.gather": ("gather",), "ops.indexing.scatter": ("scatter",), "ops.indexing.scatter-value": ("scatter",),
+    "ops.indexing.gather": ("gather",), "ops.indexing.scatter": ("scatter",),
+    "ops.indexing.scatter-value": ("scatter",),
     "ops.indexing.scatter-value-reduce": ("Tensor.scatter_",), "ops.indexing.scatter-add": ("scatter_add",),
     "ops.indexing.scatter-reduce": ("scatter_reduce",), "ops.indexing.scatter-reduce-exclude-self": ("scatter_reduce",),
     "ops.indexing.index-select": ("index_select",), "ops.indexing.index-add": ("Tensor.index_add",),

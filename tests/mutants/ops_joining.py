@@ -15,7 +15,8 @@ WRONG = {
     "ops.rearrange.diagflat": ("diagflat",), "ops.rearrange.broadcast-to": ("Tensor.broadcast_to",),
     "ops.rearrange.broadcast-tensors": ("broadcast_tensors",), "ops.rearrange.broadcast-shapes": ("broadcast_shapes",),
     "ops.rearrange.atleast-1d": ("atleast_1d",), "ops.rearrange.atleast-2d": ("atleast_2d",),
-    "ops.rearrange.atleast-3d": ("atleast_3d",), "ops.rearrange.ravel": ("ravel",), "ops.rearrange.meshgrid": ("meshgrid",),
+    "ops.rearrange.atleast-3d": ("atleast_3d",), "ops.rearrange.ravel": ("ravel",),
+    "ops.rearrange.meshgrid": ("meshgrid",),
     "ops.rearrange.movedim": ("moveaxis",),
 }
 
