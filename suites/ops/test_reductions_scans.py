@@ -10,8 +10,10 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
+from conformance.assertions import assert_dtype, assert_shape, describe, expect, to_numpy
 from suites.ops import reductions_spec as S
 from suites.ops.family import Dtype, case, check_row, row
+from suites.inputs import tensor_of
 
 
 @pytest.mark.parametrize("spec", [
@@ -22,7 +24,7 @@ from suites.ops.family import Dtype, case, check_row, row
     row("nanmean", ("nanmean", ".nanmean"), S.nan_in, S.nanmean, check("ops.reduce.nanmean")),
     row("median", ("median", ".median"), S.median_in, S.median, check("ops.reduce.median"),
         pinned=[case(np.array([1.0, 4.0, 2.0, 3.0]))]),
-    row("median-dim", ("median", ".median", "nanmedian"), S.along_dim_in, S.median_dim, check("ops.reduce.median-dim"),
+    row("median-dim", ("median", ".median", "nanmedian", ".nanmedian"), S.along_dim_in, S.median_dim, check("ops.reduce.median-dim"),
         pinned=[case(np.array([[1, 4], [3, 2]]), dim=0, keepdim=True)]),
     row("nanmedian", ("nanmedian", ".nanmedian"), S.nanmedian_in, S.nanmedian, check("ops.reduce.nanmedian")),
     row("mode", ("mode", ".mode"), S.mode_in, S.mode, check("ops.reduce.mode"), items=(0,)),
@@ -63,3 +65,23 @@ from suites.ops.family import Dtype, case, check_row, row
 @example(data=None)  # every row's pinned cases
 def test_reduction_rows(xp, spec, data):
     check_row(xp, spec, data)
+
+
+
+@check("ops.reduce.mode-indices")
+@settings(max_examples=12)
+@given(data=st.data())
+def test_mode_indices_point_at_the_mode(xp, data):
+    """Which occurrence of the mode the index names is left open: it must hold the mode value."""
+    (a,), kwargs = S.mode_in(data)
+    x = tensor_of(xp, a)
+    call = describe("torch.mode", x, **kwargs) + ".indices"
+    indices = xp.mode(x, **kwargs)[1]
+    (want,) = S.mode(a, **kwargs)
+    assert_dtype(indices, "int64", call=call)
+    assert_shape(indices, want.shape, call=call)
+    index = to_numpy(indices)
+    d = kwargs["dim"]
+    picked = np.take_along_axis(a, index if kwargs["keepdim"] else np.expand_dims(index, d), axis=d).reshape(want.shape)
+    expect(np.array_equal(picked, want), call=call, expected=f"indices of the modes {want.tolist()}",
+           got=f"indices {index.tolist()} holding {picked.tolist()}")

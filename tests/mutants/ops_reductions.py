@@ -29,9 +29,17 @@ def _upper_middle(orig: Callable[..., Any]) -> Callable[..., Any]:
     return median
 
 
+def _indices_of_minimum(orig: Callable[..., Any]) -> Callable[..., Any]:
+    """mode's indices point at each slice's minimum instead of at the mode."""
+    def mode(x: Any, dim: int = -1, keepdim: bool = False) -> Any:
+        return orig(x, dim, keepdim)[0], x.argmin(dim, keepdim)
+    return mode
+
+
 MUTANTS = [wrong_values(bid, *targets) for bid, targets in WRONG.items()] + [
     ignores("ops.reduce.prod", "prod", "dtype"),
     ignores("ops.reduce.nansum", "nansum", "keepdim"),
+    Mutant("reduce.mode-indices-at-minimum", ("ops.reduce.mode-indices",), replace("mode", _indices_of_minimum)),
     Mutant("reduce.median-upper-middle", ("ops.reduce.median",), replace("median", _upper_middle)),
     ignores("ops.reduce.var-std-dims", "var", "correction"),
     ignores("ops.reduce.vector-norm", "linalg.vector_norm", "ord", 1),
