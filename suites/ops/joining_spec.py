@@ -62,8 +62,8 @@ def cat_empty_in(data: Any) -> tuple[tuple, dict]:
 
 
 def stack_in(data: Any) -> tuple[tuple, dict]:
-    """Arrays of 0-3 dims that hstack/vstack/dstack/column_stack accept together."""
-    first = array(data, ("int64", "float64"), min_dims=0, max_dims=3)
+    """Arrays of 1-3 dims (the documented cases of hstack, vstack and dstack) of one shape."""
+    first = array(data, ("int64", "float64"), min_dims=1, max_dims=3)
     parts = [first] + [array(data, (first.dtype.name,), shape=first.shape, label=f"part {i}")
                        for i in range(data.draw(st.integers(0, 2), label="more"))]
     return (parts,), {}
