@@ -47,7 +47,7 @@ def _compare(old: dict[str, str], new: dict[str, str]) -> Changes:
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """Compare two reports of the same backend; raise IncompatibleReports for different backends."""
-    (old_name, old_version), (new_name, new_version) = align.backend_of(old), align.backend_of(new)
+    old_name, new_name = align.backend_of(old)[0], align.backend_of(new)[0]
     if old_name != new_name:
         raise align.IncompatibleReports(f"reports of different backends: {old_name!r} and {new_name!r}")
     behaviours = _compare({b: v["status"] for b, v in old["behaviours"].items()},
