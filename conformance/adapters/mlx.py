@@ -21,7 +21,7 @@ ROUTES = {
     "cat": "concatenate", "div": "divide", "true_divide": "divide", "mul": "multiply", "sub": "subtract",
     "clamp": "clip", "permute": "transpose", "manual_seed": "random.seed",
     "bool": "bool_", "float": "float32", "double": "float64", "half": "float16", "int": "int32", "long": "int64",
-    "short": "int16", "bfloat": "bfloat16",
+    "short": "int16",
 }
 
 
@@ -45,6 +45,8 @@ def adapter() -> Adapter:
         name="mlx", namespace=namespace, version=mx.__version__,
         devices=("cpu", "gpu"), device_available=lambda d: d == "cpu" or (d == "gpu" and mx.is_available(mx.gpu)),
         to_numpy=to_numpy,
-        unsupported=("data.*",),  # mlx has no datasets or loaders (mlx-data is a separate package)
+        # mlx's autograd is functional (mx.grad of a function): no requires_grad, backward() or .grad on arrays;
+        # it has no datasets or loaders (mlx-data is a separate package)
+        unsupported=("autograd.*", "data.*"),
         deviations_file=DEVIATIONS,
     )

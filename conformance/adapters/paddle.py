@@ -5,6 +5,7 @@ Zero adapter code: the proxied module is the namespace as is; submodules the pro
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from conformance.backend import Adapter
@@ -13,13 +14,10 @@ DEVIATIONS = Path(__file__).resolve().parent.parent / "deviations" / "paddle.tom
 
 
 def adapter() -> Adapter:
-    import importlib
-    import sys
-
     import paddle
 
-    if "torch" in sys.modules and sys.modules["torch"] is not paddle:
-        raise ImportError("the real torch is already imported in this process, so paddle's torch proxy cannot take its place")
     paddle.compat.enable_torch_proxy()
-    return Adapter(name="paddle", namespace=importlib.import_module("torch"), version=paddle.__version__,
-                   deviations_file=DEVIATIONS)
+    namespace = importlib.import_module("torch")
+    if Path(namespace.__file__).parent != Path(paddle.__file__).parent:
+        raise ImportError("the real torch was imported before paddle's torch proxy was enabled")
+    return Adapter(name="paddle", namespace=namespace, version=paddle.__version__, deviations_file=DEVIATIONS)

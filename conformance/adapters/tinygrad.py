@@ -16,8 +16,8 @@ from conformance.backend import Adapter
 DEVIATIONS = Path(__file__).resolve().parent.parent / "deviations" / "tinygrad.toml"
 TORCH_DTYPES = ("bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64",
                 "float16", "bfloat16", "float32", "float64")
-ROUTES = {"tensor": "Tensor", "as_tensor": "Tensor", "from_numpy": "Tensor", "double": "float64", "long": "int64",
-          "bfloat": "bfloat16"}
+TORCH_DTYPE_ALIASES = ("float", "double", "half", "int", "long", "short")  # the same dtypes in tinygrad's dtypes
+ROUTES = {"tensor": "Tensor", "as_tensor": "Tensor", "from_numpy": "Tensor"}
 
 
 def adapter() -> Adapter:
@@ -33,7 +33,9 @@ def adapter() -> Adapter:
             tensor = tensor.cast(dtypes.float32)  # NumPy has no bfloat16; float32 holds each value exactly
         return np.array(tensor.numpy(), copy=True)
 
-    namespace = Routed("tinygrad", (Tensor, dtypes, tinygrad), {**ROUTES, "nn": nn, "optim": nn.optim})
+    # dtype names first: Tensor has cast methods of the same names (Tensor.float, Tensor.bool, ...)
+    dtype_routes = {n: getattr(dtypes, n) for n in (*TORCH_DTYPES, *TORCH_DTYPE_ALIASES)}
+    namespace = Routed("tinygrad", (Tensor, dtypes, tinygrad), {**dtype_routes, **ROUTES, "nn": nn, "optim": nn.optim})
     return Adapter(
         name="tinygrad", namespace=namespace, version=_version(),
         to_numpy=to_numpy, dtype_name=dtype_name,
