@@ -10,13 +10,18 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable, Mapping, Sequence
 
+_MISSING = object()
+
 
 class Routed:
     """The namespace handed to checks as ``xp``."""
 
     def __init__(self, label: str, sources: Sequence[Any], routes: Mapping[str, Any],
-                 keywords: Mapping[str, tuple[str, Callable[[Any], Any]]] = {}) -> None:
-        self._label, self._sources, self._routes, self._keywords = label, tuple(sources), dict(routes), dict(keywords)
+                 keywords: Mapping[str, tuple[str, Callable[[Any], Any]]] | None = None) -> None:
+        """``routes``: torch name -> dotted name in ``sources`` or the object itself; ``keywords``: torch
+        keyword -> (the library's keyword, how to map its value)."""
+        self._label, self._sources, self._routes = label, tuple(sources), dict(routes)
+        self._keywords = dict(keywords or {})
 
     def __repr__(self) -> str:
         return f"<{self._label} routed as torch>"
@@ -54,8 +59,6 @@ class Routed:
         return call
 
 
-_MISSING = object()
-
-
 def same(value: Any) -> Any:
+    """A keyword whose value needs no mapping, only a new name."""
     return value

@@ -5,6 +5,7 @@ Routing only: tinygrad's factories are Tensor static methods, its dtypes live in
 """
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +38,8 @@ def adapter() -> Adapter:
     dtype_routes = {n: getattr(dtypes, n) for n in (*TORCH_DTYPES, *TORCH_DTYPE_ALIASES)}
     namespace = Routed("tinygrad", (Tensor, dtypes, tinygrad), {**dtype_routes, **ROUTES, "nn": nn, "optim": nn.optim})
     return Adapter(
-        name="tinygrad", namespace=namespace, version=_version(),
+        name="tinygrad", namespace=namespace, version=importlib.metadata.version("tinygrad"),
         to_numpy=to_numpy, dtype_name=dtype_name,
         unsupported=("data.*",),  # tinygrad has no datasets, samplers or loaders
         deviations_file=DEVIATIONS,
     )
-
-
-def _version() -> str:
-    import importlib.metadata
-
-    return importlib.metadata.version("tinygrad")
