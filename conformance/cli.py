@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from conformance import catalogue
+from conformance import catalogue, cli_reports
 from conformance.apisurface.command import add_parser as add_coverage_parser, cmd_coverage
 from conformance.backend import BackendLoadError, load_backend, registered_backends
 from conformance.coverage import SUITES_DIR, declared_behaviours
@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("tutorial", help="print the tutorial's items with the behaviours covering them (Markdown)")
     sub.add_parser("backends", help="list registered backends")
     add_coverage_parser(sub)
+    cli_reports.add_parsers(sub)
     return parser
 
 
@@ -154,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code else 0
     if args.command == "run":
         return cmd_run(args, passthrough)
+    if hasattr(args, "handler"):
+        return args.handler(args)
     return {"catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends,
             "coverage": cmd_coverage}[args.command](args)
 

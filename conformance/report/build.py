@@ -10,8 +10,9 @@ from typing import Any
 from conformance import __version__, apisurface, catalogue, statuses
 from conformance.backend import Adapter
 from conformance.coverage import declared_behaviours
+from conformance.report import metadata
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 
@@ -74,6 +75,8 @@ def build_report(results: list[dict[str, Any]], adapter: Adapter, *, profile: st
                             "hypothesis": _version_of("hypothesis"), "pytest": _version_of("pytest")},
             "hypothesis": {"profile": profile, "seed": None if seed is None else str(seed)},
             "started": started, "finished": finished, "complete": complete, "command": list(command),
+            "suite_commit": metadata.suite_commit(), "target": metadata.target(adapter),
+            "duration_s": metadata.duration_s(started, finished),
         },
         "summary": _summary(results),
         "topics": topics,
