@@ -91,8 +91,11 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[MARKER_DIR_KEY] = Path(tempfile.mkdtemp(prefix="conformance-"))
     out = config.getoption("conformance_report")
     if out and not hasattr(config, "workerinput"):  # the xdist controller (or a plain run) records
-        recorder = Recorder(Path(out), adapter, profile=_hypothesis_profile(config),
-                            seed=config.getoption("hypothesis_seed", None))
+        profile = _hypothesis_profile(config)
+        seed = config.getoption("hypothesis_seed", None)
+        if seed is None and settings.get_profile(profile).derandomize:
+            seed = "derandomized"  # each check's seed derives from its name: runs repeat exactly
+        recorder = Recorder(Path(out), adapter, profile=profile, seed=seed)
         config.stash[RECORDER_KEY] = recorder
         config.pluginmanager.register(recorder, "torch-conformance-recorder")
 
@@ -327,13 +330,17 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException], ha
     return "\n".join(lines)
 
 
+MAX_BACKEND_TEXT = 2000
+"""A backend's exception text is cut past this, so the message keeps its repro line."""
+
+
 def _text(obj: object) -> str:
-    """str(obj), or a note saying it could not be had: backend objects may raise in __str__."""
+    """str(obj), clipped, or a note saying it could not be had: backend objects may raise in __str__."""
     try:
         text = str(obj)
-        return text if isinstance(text, str) else repr(type(text))
     except BaseException as exc:  # noqa: BLE001 - whatever a backend's __str__ raises
         return f"<unprintable {type(obj).__name__}: str() raised {type(exc).__name__}>"
+    return clip(text, MAX_BACKEND_TEXT)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -345,7 +352,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Any:
         if isolation.user_interrupted() or not behaviour_ids(pyfuncitem):
             raise
         raise isolation.BackendInterrupt(
-            f"KeyboardInterrupt({_text(exc)!r}) raised by backend code, with no interrupt signal received") from None
+            f"the backend raised KeyboardInterrupt({_text(exc)}) itself, with no interrupt signal received") from None
 
 
 @pytest.hookimpl(wrapper=True)
