@@ -41,7 +41,8 @@ def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
     out = Path(args.output or Path("reports") / _safe_dirname(adapter.name))
     pytest_args = [str(SUITES_DIR), "--backend", args.backend, "--conformance-report", str(out),
                    "--hypothesis-profile", args.profile, "-q", "--tb=no", "-rN", "-p", "no:cacheprovider",
-                   "--rootdir", str(SUITES_DIR.parent), "-W", "ignore::pytest.PytestAssertRewriteWarning"]
+                   "--rootdir", str(SUITES_DIR.parent), "-W", "ignore::pytest.PytestAssertRewriteWarning",
+                   "-p", "no:unraisableexception"]  # isolation's hook re-raises interrupts lost in gc callbacks
     if args.topic:
         pytest_args += ["-m", " or ".join(args.topic)]
     for pattern in args.behaviour or ():

@@ -17,6 +17,7 @@ worker's exit status and marker file (:func:`diagnose`) and labels the check ``c
 """
 from __future__ import annotations
 
+import _thread
 import faulthandler
 import json
 import os
@@ -24,6 +25,7 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -47,7 +49,7 @@ _user_interrupt = False
 def _on_interrupt(signum: int, frame: Any) -> None:
     global _user_interrupt
     _user_interrupt = True
-    raise KeyboardInterrupt
+    raise KeyboardInterrupt(f"stopped by {signal.Signals(signum).name}")
 
 
 def install_interrupt_handlers(*, controller: bool) -> dict[int, Any]:
@@ -57,6 +59,8 @@ def install_interrupt_handlers(*, controller: bool) -> dict[int, Any]:
     Returns the previous handlers for :func:`restore_handlers`.
     """
     previous: dict[int, Any] = {}
+    if sys.unraisablehook is sys.__unraisablehook__:
+        sys.unraisablehook = _unraisable
     wanted = [signal.SIGINT] + ([signal.SIGTERM] if controller else [])
     for sig in wanted:
         current = signal.getsignal(sig)
@@ -71,6 +75,16 @@ def install_interrupt_handlers(*, controller: bool) -> dict[int, Any]:
 def restore_handlers(previous: dict[int, Any]) -> None:
     for sig, handler in previous.items():
         signal.signal(sig, handler)
+    if sys.unraisablehook is _unraisable:
+        sys.unraisablehook = sys.__unraisablehook__
+
+
+def _unraisable(unraisable: Any) -> None:
+    """An interrupt that landed in a gc callback (hypothesis has one) would be swallowed: raise it again."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt) and _user_interrupt:
+        threading.Timer(0.1, _thread.interrupt_main).start()
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def user_interrupted() -> bool:

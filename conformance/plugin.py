@@ -137,7 +137,7 @@ def pytest_configure_node(node: Any) -> None:
         node.workerinput[isolation.MARKER_DIR_INPUT] = str(folder)
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)  # before xdist tells the controller that collection is done
 def pytest_collection_finish(session: pytest.Session) -> None:
     folder = _marker_dir(session.config)
     if folder is not None and hasattr(session.config, "workerinput"):
@@ -155,8 +155,9 @@ def _selected(items: list[pytest.Item]) -> list[dict[str, Any]]:
 def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
     recorder = node.config.stash.get(RECORDER_KEY, None)
     folder = node.config.stash.get(MARKER_DIR_KEY, None)
-    if recorder is not None and folder is not None and recorder.selected is None:
-        recorder.select(isolation.read_selected(folder) or [])
+    checks = isolation.read_selected(folder) if recorder is not None and folder is not None else None
+    if checks is not None and recorder.selected is None:
+        recorder.select(checks)
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
