@@ -194,9 +194,9 @@ def pytest_timeout_cancel_timer(item: pytest.Item) -> bool | None:
 @pytest.hookimpl(optionalhook=True)
 def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any) -> None:
     """xdist controller: a worker died in ``crashitem``; label it crashed or timeout, with the cause."""
-    config = report.node.config
-    adapter = config.stash[ADAPTER_KEY]
-    death = isolation.diagnose(getattr(report, "node", None), config.stash.get(MARKER_DIR_KEY, None))
+    worker = report.node  # set by xdist on crash reports
+    adapter = worker.config.stash[ADAPTER_KEY]
+    death = isolation.diagnose(worker, worker.config.stash.get(MARKER_DIR_KEY, None))
     info = death.info if death.info.get("nodeid") == crashitem else {}
     ids = info.get("behaviours", [])
     lines = []

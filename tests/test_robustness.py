@@ -36,7 +36,7 @@ class Run:
     def report(self) -> dict[str, Any]:
         return load_report(self.out)
 
-    def status(self, name: str) -> dict[str, Any]:
+    def result(self, name: str) -> dict[str, Any]:
         (found,) = [r for r in self.report["results"] if r["nodeid"].endswith("::" + name)]
         return found
 
@@ -103,18 +103,20 @@ def test_every_hostile_function_has_a_case() -> None:
     assert set(CASES) == set(HOSTILE)
 
 
+@pytest.mark.xdist_group("hostile")  # one worker runs the shared run (CI: --dist loadgroup)
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_function_costs_one_check(hostile: Run, case: str) -> None:
     status, needle = CASES[case]
-    result = hostile.status(f"test_{case}")
+    result = hostile.result(f"test_{case}")
     assert result["status"] == status and needle in result["message"], result["message"]
     assert "repro: pytest" in result["message"]
-    assert hostile.status("test_a_passes_first")["status"] == hostile.status("test_z_passes_last")["status"] == "passed"
+    assert hostile.result("test_a_passes_first")["status"] == hostile.result("test_z_passes_last")["status"] == "passed"
     assert_sound(hostile, len(HOSTILE) + 2)
 
 
+@pytest.mark.xdist_group("hostile")
 def test_output_flood_stays_out_of_the_report(hostile: Run) -> None:
-    message = hostile.status("test_flood")["message"]
+    message = hostile.result("test_flood")["message"]
     assert len(message) < MAX_MESSAGE_CHARS + 200 and "more characters cut" in message
     assert (hostile.out / "report.json").stat().st_size < 1_000_000
     assert (hostile.out / "report.html").stat().st_size < 1_000_000
