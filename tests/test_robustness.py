@@ -93,7 +93,7 @@ CASES = {  # hostile function: (status, what the message must say)
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Run:
-    """One pytest -n 2 run of a check per hostile function, between two checks that pass."""
+    """One pytest -n 2 run of a check per hostile function, between checks that pass."""
     out = tmp_path_factory.mktemp("hostile") / "out"
     return _run([sys.executable, "-m", "pytest", "tests/fakes/hostile_checks.py", "-n", "2", "--timeout", "2", "-q",
                  "--tb=no", "--backend", "tests.fakes.hostile_backends:adapter", "--conformance-report", str(out)], out)
@@ -111,7 +111,12 @@ def test_hostile_function_costs_one_check(hostile: Run, case: str) -> None:
     assert result["status"] == status and needle in result["message"], result["message"]
     assert "repro: pytest" in result["message"]
     assert hostile.result("test_a_passes_first")["status"] == hostile.result("test_z_passes_last")["status"] == "passed"
-    assert_sound(hostile, len(HOSTILE) + 2)
+    assert_sound(hostile, len(HOSTILE) + 3)
+
+
+@pytest.mark.xdist_group("hostile")
+def test_a_slow_check_can_raise_its_own_limit(hostile: Run) -> None:
+    assert hostile.result("test_slow_but_allowed")["status"] == "passed"
 
 
 @pytest.mark.xdist_group("hostile")

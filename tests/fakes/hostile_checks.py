@@ -1,5 +1,9 @@
 """Synthetic checks for tests/test_robustness.py (not collected on their own): each calls one
 hostile function of hostile_backends.adapter, between two checks that pass."""
+import time
+
+import pytest
+
 from conformance import check
 
 
@@ -81,6 +85,14 @@ def test_markup(xp):
 @check("creation.zeros.dtype-keyword")
 def test_flood(xp):
     xp.flood(2).shape
+
+
+@check("creation.zeros.dtype-keyword")
+@pytest.mark.timeout(60)
+def test_slow_but_allowed(xp):
+    """Past the run's --timeout 2, within its own marker's limit."""
+    time.sleep(3)
+    xp.zeros(2)
 
 
 @check("creation.zeros.dtype-keyword")
