@@ -324,7 +324,8 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException], ha
         where = excinfo.traceback[-1] if excinfo.traceback else None
         origin = f" at {Path(str(where.path)).name}:{where.lineno + 1}" if where is not None else ""
         what = "check fault" if harness_fault else "backend raised"
-        lines.append(f"{what}{origin}: {_text(type(exc).__name__)}: {_text(exc)}".rstrip())
+        text = _text(exc)
+        lines.append(f"{what}{origin}: {_text(type(exc).__name__)}" + (f": {text}" if text else ""))
     notes = getattr(exc, "__notes__", [])
     lines.extend(_text(n) for n in (notes if isinstance(notes, list) else [notes]))
     lines.append(f"repro: {repro_command(item)}")
@@ -352,8 +353,9 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Any:
     except KeyboardInterrupt as exc:
         if isolation.user_interrupted() or not behaviour_ids(pyfuncitem):
             raise
-        raise isolation.BackendInterrupt(
-            f"the backend raised KeyboardInterrupt({_text(exc)}) itself, with no interrupt signal received") from None
+        raise isolation.BackendInterrupt(  # keeps the backend's traceback, so the message says where
+            f"the backend raised KeyboardInterrupt({_text(exc)}) itself, with no interrupt signal received"
+        ).with_traceback(exc.__traceback__) from None
 
 
 @pytest.hookimpl(wrapper=True)
