@@ -1,5 +1,5 @@
 """Synthetic checks for tests/test_robustness.py (not collected on their own): each calls one
-hostile function of hostile_backends.adapter, between two checks that pass."""
+hostile function of hostile_backends.adapter, among checks that pass."""
 import time
 
 import pytest
