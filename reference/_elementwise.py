@@ -324,6 +324,18 @@ def addcdiv(x: Tensor, t1: Tensor, t2: Tensor, *, value: Any = 1, out: Tensor | 
     return _ternary("addcdiv", lambda a, b, c: a + value * b / c, (x, t1, t2), out, floats_only=True)
 
 
+def where(condition: Tensor, a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:
+    """The core where (with its gradient), the condition broadcasting with both operands too."""
+    from reference._views import expand
+
+    full = _ops.broadcast_shape(*(tuple(t.shape) if isinstance(t, Tensor) else () for t in (condition, a, b)))
+    if isinstance(a, Tensor) and tuple(a.shape) != full:
+        a = expand(a, full)
+    elif not isinstance(a, Tensor) and isinstance(b, Tensor) and tuple(b.shape) != full:
+        b = expand(b, full)
+    return _ops.finish(_ops.where(condition, a, b), out)
+
+
 def _with_out(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
     """A core op given ``out=`` (the core versions of these take none)."""
 
@@ -335,9 +347,9 @@ def _with_out(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
 
 
 _made.update({name: _with_out(getattr(_ops, name)) for name in ("isnan", "isinf", "isfinite", "floor", "ceil",
-                                                                  "trunc", "sign", "where")})
+                                                                  "trunc", "sign")})
 _made.update({"round": round, "logit": logit, "nan_to_num": nan_to_num, "ldexp": ldexp, "float_power": float_power,
-              "isclose": isclose, "clamp": clamp, "lerp": lerp, "addcmul": addcmul, "addcdiv": addcdiv})
+              "isclose": isclose, "where": where, "clamp": clamp, "lerp": lerp, "addcmul": addcmul, "addcdiv": addcdiv})
 
 ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arcsinh": "asinh", "arccosh": "acosh",
            "arctanh": "atanh", "arctan2": "atan2", "absolute": "abs", "negative": "neg", "divide": "div",

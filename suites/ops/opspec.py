@@ -84,6 +84,10 @@ class OpSpec:
     """Per operand, a fixed dtype (``where``'s bool condition) instead of the row dtype; None keeps it."""
     label: str = ""
     """Test id when one op has several rows (``"round(decimals)"``); defaults to ``name``."""
+    native: bool = False
+    """The oracle computes in the operands' own dtype, not float64 (nextafter steps by that dtype's spacing)."""
+    nonzero: tuple[int, ...] = ()
+    """Operands that never hold 0 (integer division by zero raises): a drawn 0 becomes 1."""
     tolerance: dict[str, tuple[float, float]] = field(default_factory=dict)
     """(rtol, atol) per result dtype where the docs promise less than assert_close's defaults."""
 
@@ -117,6 +121,11 @@ def binary(name: str, oracle: Callable[..., Any], domain: tuple[float, float] = 
 def having(table: list[Any], variant: str) -> list[Any]:
     """The table's rows (``pytest.param``s of OpSpecs) that document ``variant``."""
     return [row for row in table if variant in row.values[0].variants]
+
+
+def broadcasting(table: list[Any]) -> list[Any]:
+    """The table's rows with two or more tensor operands."""
+    return [row for row in table if row.values[0].arity > 1]
 
 
 # -- inputs ----------------------------------------------------------------------------------------
@@ -153,15 +162,19 @@ def draw_operands(data: Any, op: OpSpec, dtype: str, shape: tuple[int, ...] | No
     arrays = []
     for i, ((low, high), d) in enumerate(zip(op.domain, op.dtypes_of(dtype))):
         flat = data.draw(st.lists(values_strategy(d, low, high), min_size=size, max_size=size), label=f"operand{i}")
-        arrays.append(np.array(flat, dtype=np.float64).astype(np_dtype(d)).reshape(shape))
+        arrays.append(_avoid_zero(op, i, np.array(flat, dtype=np.float64)).astype(np_dtype(d)).reshape(shape))
     return arrays
+
+
+def _avoid_zero(op: OpSpec, i: int, values: np.ndarray) -> np.ndarray:
+    return np.where(values == 0, 1, values) if i in op.nonzero else values
 
 
 def sample_operands(op: OpSpec, dtype: str) -> list[np.ndarray]:
     """Deterministic operands of one common 1-D shape: each operand's grid, then its pinned values."""
     columns = []
     for i, ((low, high), d) in enumerate(zip(op.domain, op.dtypes_of(dtype))):
-        values = grid(d, low, high)
+        values = np.roll(_avoid_zero(op, i, grid(d, low, high)), 3 * i)  # operands pair off the diagonal
         if i < len(op.pinned) and category(d) >= 2:
             values = np.concatenate([values, np.array(op.pinned[i], dtype=np.float64).astype(np_dtype(d))])
         columns.append(values)
@@ -206,7 +219,8 @@ def _tensors(xp: Any, op: OpSpec, arrays: Sequence[np.ndarray], dtype: str) -> l
 def expected(op: OpSpec, arrays: Sequence[np.ndarray], dtype: str) -> np.ndarray:
     """The oracle on the operands, computed in float64 for float results (exact dtype otherwise)."""
     want = op.result_dtype(dtype)
-    compute = np.float64 if category(want) >= 2 or any(category(d) >= 2 for d in op.dtypes_of(dtype)) else None
+    floating = category(want) >= 2 or any(category(d) >= 2 for d in op.dtypes_of(dtype))
+    compute = np.float64 if floating and not op.native else None
     inputs = [a.astype(compute) if compute else a for a in arrays]
     with np.errstate(all="ignore"):
         result = np.asarray(op.oracle(*inputs, **op.kwargs))
