@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from hypothesis import strategies as st
+from hypothesis import Phase, settings, strategies as st
 
 from conformance.assertions import (assert_dtype, assert_same_object, assert_shape, assert_values, describe,
                                     expect, is_tensor)
@@ -30,6 +30,10 @@ INTS = ("uint8", "int8", "int16", "int32", "int64")
 FLOATS = ("float16", "float32", "float64")
 REAL = BOOL + INTS + FLOATS
 INTEGRAL = BOOL + INTS
+
+DRAWN = settings(max_examples=3, phases=(Phase.explicit, Phase.reuse, Phase.generate))
+"""Settings of the drawn protocols: a few examples per row (the rows' pinned values carry the edge cases),
+and no shrinking: a failure already names the row, the call and its small inputs."""
 
 ALL_VARIANTS = frozenset({"function", "method", "inplace", "out"})
 """The call forms a row can document: ``torch.f(x)``, ``x.f()``, ``x.f_()``, ``torch.f(x, out=o)``."""

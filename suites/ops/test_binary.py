@@ -10,7 +10,7 @@ import operator
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import describe, expect
@@ -139,7 +139,7 @@ BINARY = [
 
 
 @pytest.mark.parametrize("op", BINARY)
-@settings(max_examples=3)
+@opspec.DRAWN
 @given(data=st.data())
 def test_binary_values_match_oracle(xp, op, data):
     opspec.check_values(xp, op, data)
@@ -161,7 +161,7 @@ def test_binary_out_writes_out(xp, op):
 
 
 @pytest.mark.parametrize("op", opspec.broadcasting(BINARY))
-@settings(max_examples=3)
+@opspec.DRAWN
 @given(data=st.data())
 def test_binary_broadcasts(xp, op, data):
     opspec.check_broadcasting(xp, op, data)

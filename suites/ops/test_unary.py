@@ -10,7 +10,7 @@ import operator
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from conformance import check
 from suites.ops import elementwise_oracles as O
@@ -128,7 +128,7 @@ UNARY = [
 
 
 @pytest.mark.parametrize("op", UNARY)
-@settings(max_examples=3)
+@opspec.DRAWN
 @given(data=st.data())
 def test_unary_values_match_oracle(xp, op, data):
     opspec.check_values(xp, op, data)
