@@ -8,9 +8,10 @@ small factories below on ``_ops.unary`` / ``_ops.binary`` (promotion, broadcasti
 * bool results (predicates, logical ops);
 * a fixed dtype (float_power: float64).
 
-No autograd formulas: these ops are not differentiated by any check. Binds the Tensor methods,
-in-place variants and operators of every op here (imported last by ``reference/__init__.py``, so
-ops redefined here, e.g. ``floor`` with ``out=``, replace the core ones).
+The new ops record no autograd formulas (no check differentiates them); core ops given ``out=`` here
+(floor, sign, where, clamp...) delegate to the core versions and keep theirs. Binds the Tensor methods,
+in-place variants and operators of every op here; ``reference/__init__.py`` imports this module after
+``_ops``, so these versions replace the core names.
 """
 from __future__ import annotations
 
@@ -48,13 +49,11 @@ def _float_unary(name: str, compute: Array) -> Callable[..., Tensor]:
     return op
 
 
-def _same_unary(name: str, compute: Array, *, floats_only: bool = False, no_bool: bool = False) -> Callable[..., Tensor]:
+def _same_unary(name: str, compute: Array, *, floats_only: bool = False) -> Callable[..., Tensor]:
     def op(x: Tensor, *, out: Tensor | None = None) -> Tensor:
         x = _tensor(x)
         if floats_only and x.dtype.category < D.FLOAT:
             raise RuntimeError(f"{name} is only implemented for floating point tensors, got {x.dtype}")
-        if no_bool and x.dtype is D.bool_:
-            raise RuntimeError(f"{name} is not supported for bool tensors")
         return _ops.unary("", x, compute, None, out=out)
 
     op.__name__ = name
@@ -84,7 +83,7 @@ def _float_binary(name: str, compute: Array, *, floats_only: bool = False) -> Ca
 
 def _same_binary(name: str, compute: Array, *, ints_only: bool = False) -> Callable[..., Tensor]:
     def op(a: Any, b: Any, *, out: Tensor | None = None) -> Tensor:
-        if ints_only and not D.INT == D.result_type(a, b).category:
+        if ints_only and D.result_type(a, b).category != D.INT:
             raise RuntimeError(f"{name} is only implemented for integer tensors")
         return _ops.binary("", a, b, compute, out=out)
 
@@ -161,10 +160,6 @@ def _log_ndtr(x: float) -> float:
     return -x * x / 2 - math.log(-x) - 0.5 * math.log(2 * math.pi)
 
 
-def _sinc(v: np.ndarray) -> np.ndarray:
-    return np.sinc(v)
-
-
 def _logit(eps: float | None) -> Array:
     def compute(v: np.ndarray) -> np.ndarray:
         z = v if eps is None else np.clip(v, eps, 1 - eps)
@@ -184,9 +179,9 @@ def _round(decimals: int) -> Array:
 
 
 def _entr(v: np.ndarray) -> np.ndarray:
-    with np.errstate(all="ignore"):
-        return np.where(v > 0, -v * np.log(np.where(v > 0, v, 1)), np.where(v == 0, 0.0, -np.inf)) \
-            .astype(v.dtype) + np.where(np.isnan(v), v, 0)
+    """-v log v above 0, 0 at 0, -inf below, NaN at NaN."""
+    below = np.where(np.isnan(v), v, np.where(v == 0, 0.0, -np.inf))
+    return np.where(v > 0, -v * np.log(np.where(v > 0, v, 1)), below)
 
 
 def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -209,12 +204,12 @@ FLOAT_UNARY: dict[str, Array] = {
     "cosh": np.cosh, "asinh": np.arcsinh, "acosh": np.arccosh, "atanh": np.arctanh,
     "erf": _vectorised(math.erf), "erfc": _vectorised(math.erfc), "erfinv": _vectorised(_erfinv),
     "reciprocal": lambda v: 1 / v, "deg2rad": np.deg2rad, "rad2deg": np.rad2deg, "lgamma": _vectorised(_lgamma),
-    "digamma": _vectorised(_digamma), "sinc": _sinc, "i0": np.i0,
+    "digamma": _vectorised(_digamma), "sinc": np.sinc, "i0": np.i0,
     "angle": lambda v: np.where(np.isnan(v), v, np.where(v < 0, np.pi, 0.0)),
 }
 SAME_UNARY: dict[str, tuple[Array, dict[str, bool]]] = {
     "sgn": (lambda v: v if v.dtype == bool else np.sign(v), {}),
-    "frac": (lambda v: v - np.trunc(v), {"floats_only": True}), "square": (np.square, {"no_bool": True}),
+    "frac": (lambda v: v - np.trunc(v), {"floats_only": True}),
     "bitwise_not": (lambda v: np.logical_not(v) if v.dtype == bool else np.invert(v), {}),
 }
 PREDICATES: dict[str, Array] = {
@@ -347,7 +342,7 @@ def _with_out(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
 
 
 _made.update({name: _with_out(getattr(_ops, name)) for name in ("isnan", "isinf", "isfinite", "floor", "ceil",
-                                                                  "trunc", "sign")})
+                                                                  "trunc", "sign", "square")})
 _made.update({"round": round, "logit": logit, "nan_to_num": nan_to_num, "ldexp": ldexp, "float_power": float_power,
               "isclose": isclose, "where": where, "clamp": clamp, "lerp": lerp, "addcmul": addcmul, "addcdiv": addcdiv})
 

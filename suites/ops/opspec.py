@@ -143,14 +143,6 @@ def _int_range(dtype: str, low: float, high: float) -> tuple[int, int]:
     return max(lo, int(info.min)), min(hi, int(info.max))
 
 
-def values_strategy(dtype: str, low: float, high: float) -> st.SearchStrategy[float]:
-    """Values of ``dtype`` in [low, high]: integers for integral dtypes, any float otherwise."""
-    if category(dtype) <= 1:
-        lo, hi = _int_range(dtype, low, high)
-        return st.integers(lo, hi)
-    return st.floats(low, high, allow_nan=False, allow_infinity=False)
-
-
 def grid(dtype: str, low: float, high: float, n: int = 7) -> np.ndarray:
     """A fixed spread of values of ``dtype`` across [low, high] (the deterministic protocols' input)."""
     if category(dtype) <= 1:
@@ -159,14 +151,26 @@ def grid(dtype: str, low: float, high: float, n: int = 7) -> np.ndarray:
     return np.linspace(low, high, n).astype(np_dtype(dtype))
 
 
-def draw_operands(data: Any, op: OpSpec, dtype: str, shape: tuple[int, ...] | None = None) -> list[np.ndarray]:
-    """One NumPy array per operand, each of its own dtype and domain, all of one drawn shape."""
+def draw_operands(data: Any, op: OpSpec, shape: tuple[int, ...] | None = None) -> Callable[[str], list[np.ndarray]]:
+    """Draw once, per operand, positions in [0, 1] of one drawn shape; the result maps them into each
+    operand's domain for a given row dtype (rounded for integral dtypes), so one draw serves every dtype."""
     shape = shape if shape is not None else data.draw(shapes(0, 3, 0, 4), label="shape")
     size = int(np.prod(shape)) if shape else 1
-    arrays = []
-    for i, ((low, high), d) in enumerate(zip(op.domain, op.dtypes_of(dtype))):
-        flat = data.draw(st.lists(values_strategy(d, low, high), min_size=size, max_size=size), label=f"operand{i}")
-        arrays.append(_avoid_zero(op, i, np.array(flat, dtype=np.float64)).astype(np_dtype(d)).reshape(shape))
+    unit = st.lists(st.floats(0, 1), min_size=size, max_size=size)
+    positions = [np.array(data.draw(unit, label=f"operand{i}"), dtype=np.float64).reshape(shape)
+                 for i in range(op.arity)]
+
+    def arrays(dtype: str) -> list[np.ndarray]:
+        found = []
+        for i, (u, (low, high), d) in enumerate(zip(positions, op.domain, op.dtypes_of(dtype))):
+            if category(d) <= 1:
+                lo, hi = _int_range(d, low, high)
+                values = np.round(lo + u * (hi - lo))
+            else:
+                values = low + u * (high - low)
+            found.append(_avoid_zero(op, i, values).astype(np_dtype(d)))
+        return found
+
     return arrays
 
 
@@ -251,8 +255,9 @@ def _compare(got: Any, op: OpSpec, arrays: Sequence[np.ndarray], dtype: str, cal
 # -- the protocols ---------------------------------------------------------------------------------
 def check_values(xp: Any, op: OpSpec, data: Any) -> None:
     """Every documented form, in every accepted dtype, on drawn values and the row's pinned ones."""
+    drawn = draw_operands(data, op)
     for dtype in op.dtypes:
-        cases = [draw_operands(data, op, dtype)]
+        cases = [drawn(dtype)]
         pinned = pinned_operands(op, dtype)
         if pinned is not None:
             cases.append(pinned)
@@ -309,8 +314,8 @@ def check_broadcasting(xp: Any, op: OpSpec, data: Any) -> None:
     """Operands of different, broadcastable shapes give the broadcast shape and values."""
     dtype = "float64" if "float64" in op.dtypes else op.dtypes[-1]
     first, second = data.draw(broadcastable_pair(max_dims=3, max_side=3), label="shapes")
-    arrays = draw_operands(data, op, dtype, first)
-    other = draw_operands(data, op, dtype, second)
+    arrays = draw_operands(data, op, first)(dtype)
+    other = draw_operands(data, op, second)(dtype)
     arrays[1:] = other[1:]  # input keeps the first shape, the other operands take the second
     tensors = _tensors(xp, op, arrays, dtype)
     call = describe(f"torch.{op.name}", *tensors, **op.kwargs)
