@@ -12,6 +12,7 @@ integer results, in the result's own dtype) and never touch the backend.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -88,6 +89,8 @@ class OpSpec:
     """Per operand, a fixed dtype (``where``'s bool condition) instead of the row dtype; None keeps it."""
     label: str = ""
     """Test id when one op has several rows (``"round(decimals)"``); defaults to ``name``."""
+    mixed: bool = True
+    """Operands of two different accepted dtypes promote (False: the docs require one dtype)."""
     native: bool = False
     """The oracle computes in the operands' own dtype, not float64 (nextafter steps by that dtype's spacing)."""
     nonzero: tuple[int, ...] = ()
@@ -130,6 +133,11 @@ def having(table: list[Any], variant: str) -> list[Any]:
 def broadcasting(table: list[Any]) -> list[Any]:
     """The table's rows with two or more tensor operands."""
     return [row for row in table if row.values[0].arity > 1]
+
+
+def mixing(table: list[Any]) -> list[Any]:
+    """The table's two-operand rows whose operands may differ in dtype."""
+    return [row for row in table if row.values[0].arity == 2 and row.values[0].mixed and len(row.values[0].dtypes) > 1]
 
 
 # -- inputs ----------------------------------------------------------------------------------------
@@ -274,6 +282,16 @@ def check_result_dtype(xp: Any, op: OpSpec) -> None:
         for label, fn in forms(xp, op):
             tensors = _tensors(xp, op, arrays, dtype)
             assert_dtype(fn(*tensors), op.result_dtype(dtype), call=describe(label, *tensors, **op.kwargs))
+
+
+def check_mixed_result_dtype(xp: Any, op: OpSpec) -> None:
+    """Two operands of different accepted dtypes give the documented result dtype of the pair."""
+    for first, second in itertools.permutations(op.dtypes, 2):
+        arrays = [sample_operands(op, first)[0], sample_operands(op, second)[1]]
+        n = min(len(a) for a in arrays)
+        tensors = [tensor_of(xp, a[:n], d) for a, d in zip(arrays, (first, second))]
+        call = describe(f"torch.{op.name}", *tensors, **op.kwargs)
+        assert_dtype(resolve(xp, op.name)(*tensors, **op.kwargs), op.result(first, second), call=call)
 
 
 def _own_dtype(op: OpSpec) -> str | None:

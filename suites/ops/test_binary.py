@@ -67,7 +67,8 @@ BINARY = [
     row(binary("copysign", np.copysign, pinned=((1.0, 2.0, -3.0), (-0.0, NAN, 0.0))), check("ops.binary.copysign")),
     row(binary("nextafter", np.nextafter, dtypes=("float32", "float64"), pinned=((1.0, 0.0, 1.0), (2.0, -1.0, 1.0)),
                native=True, tolerance={"float32": (0, 0), "float64": (0, 0)}), check("ops.binary.nextafter")),
-    row(binary("ldexp", lambda x, e: x * np.exp2(e), domains=((-4, 4), (-6, 6))), check("ops.binary.ldexp")),
+    row(binary("ldexp", lambda x, e: x * np.exp2(e), dtypes=NUMERIC, domains=((-4, 4), (-6, 6))),
+        check("ops.binary.ldexp")),
     row(binary("xlogy", O.xlogy, aliases=("special.xlogy",), domains=((-4, 4), (0, 9)),
                pinned=((0.0, 0.0, 2.0, 1.5), (NAN, 0.0, 0.0, -1.0))), check("ops.binary.xlogy")),
     row(binary("special.xlog1py", O.xlog1py, variants=frozenset({"function", "out"}), domains=((-4, 4), (-0.9, 9)),
@@ -94,11 +95,11 @@ BINARY = [
         check("ops.binary.logical-and-or-xor")),
     row(binary("logical_xor", np.logical_xor, result=bool_result, pinned=NAN_PAIRS),
         check("ops.binary.logical-and-or-xor")),
-    row(binary("heaviside", O.heaviside, result=promoted, domains=((-2, 2), (-4, 4)),
+    row(binary("heaviside", O.heaviside, result=promoted, domains=((-2, 2), (-4, 4)), mixed=False,
                pinned=((0.0, -0.0, NAN, -INF), (0.5, 0.5, 0.5, 0.5))), check("ops.binary.heaviside")),
     row(binary("gcd", np.gcd, dtypes=INTS, result=promoted), check("ops.binary.gcd-lcm")),
     row(binary("lcm", np.lcm, dtypes=INTS, result=promoted), check("ops.binary.gcd-lcm")),
-    row(binary("isclose", _isclose, result=bool_result, variants=frozenset({"function", "method"}),
+    row(binary("isclose", _isclose, result=bool_result, variants=frozenset({"function", "method"}), mixed=False,
                pinned=((1.0, 1.0, NAN, INF, INF), (1.000001, 1.1, NAN, INF, -INF))), check("ops.binary.isclose")),
     row(binary("clamp", _clamp, dtypes=NUMERIC, result=SAME, aliases=("clip",), domains=((0, 4),),
                kwargs={"min": 1, "max": 3}, label="clamp(scalars)", pinned=((NAN, -INF, INF),)),
@@ -148,6 +149,11 @@ def test_binary_values_match_oracle(xp, op, data):
 @pytest.mark.parametrize("op", BINARY)
 def test_binary_result_dtype(xp, op):
     opspec.check_result_dtype(xp, op)
+
+
+@pytest.mark.parametrize("op", opspec.mixing(BINARY))
+def test_binary_mixed_dtypes_promote(xp, op):
+    opspec.check_mixed_result_dtype(xp, op)
 
 
 @pytest.mark.parametrize("op", opspec.having(BINARY, "inplace"))

@@ -3,7 +3,8 @@
 Every row of ``suites/ops/test_unary.py`` and ``suites/ops/test_binary.py`` gets a "wrong values"
 mutant: its function returns a perturbed result (bool results negated, others plus one). A few
 generic factories then break one aspect each on a chosen row, proving each protocol can fail
-(in-place returns a copy, out= ignored, wrong result dtype, no broadcasting, 0-d made 1-d), and
+(in-place returns a copy, out= ignored, wrong result dtype, mixed dtypes not promoted, no broadcasting,
+0-d made 1-d), and
 targeted mutants break the documented edge rules the rows pin (NaN propagation, halves to even,
 min > max, -0.0, digamma at 0).
 """
@@ -86,6 +87,10 @@ def _zero_dim_as_1d(orig):
     return lambda x, *a, **k: orig(x.reshape(1), *a, **k) if x.dim() == 0 else orig(x, *a, **k)
 
 
+def _takes_first_dtype(orig):
+    return lambda a, b, **k: orig(a, b.to(a.dtype), **k)
+
+
 def _method_wrong(orig):
     return lambda self, *a, **k: _perturb(orig(self, *a, **k))
 
@@ -146,6 +151,7 @@ ASPECTS = [
     Mutant("ew-exp-integers-to-double", ("ops.unary.exp",), replace("exp", _integers_to_double)),
     Mutant("ew-hypot-no-broadcasting", ("ops.binary.hypot",), replace("hypot", _no_broadcasting)),
     Mutant("ew-lerp-no-broadcasting", ("ops.binary.lerp",), replace("lerp", _no_broadcasting)),
+    Mutant("ew-gcd-result-takes-first-dtype", ("ops.binary.gcd-lcm",), replace("gcd", _takes_first_dtype)),
     Mutant("ew-sigmoid-zero-dim-as-1d", ("ops.unary.sigmoid",), replace("sigmoid", _zero_dim_as_1d)),
     Mutant("ew-tan-method-wrong", ("ops.unary.tan",), replace("Tensor.tan", _method_wrong)),
     Mutant("ew-arccos-alias-missing", ("ops.unary.acos",), replace("arccos", _alias_missing)),
