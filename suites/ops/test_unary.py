@@ -87,6 +87,9 @@ UNARY = [
     row(unary("reciprocal", np.reciprocal, pinned=((0.0, -0.0, INF),)), check("ops.unary.reciprocal")),
     row(unary("nan_to_num", lambda x, **k: np.nan_to_num(x, **k), dtypes=REAL, result=SAME, pinned=NON_FINITE,
               kwargs={"nan": 0.5, "posinf": 2.0, "neginf": -3.0}), check("ops.unary.nan-to-num")),
+    # The defaults depend on the dtype (its greatest and least finite values): the oracle runs in the input's dtype.
+    row(unary("nan_to_num", np.nan_to_num, dtypes=REAL, result=SAME, pinned=NON_FINITE, native=True,
+              label="nan_to_num(defaults)"), check("ops.unary.nan-to-num")),
     row(unary("isnan", np.isnan, result=bool_result, variants=frozenset({"function", "method"}), pinned=NON_FINITE),
         check("ops.unary.isnan")),
     row(unary("isinf", np.isinf, result=bool_result, variants=frozenset({"function", "method"}), pinned=NON_FINITE),

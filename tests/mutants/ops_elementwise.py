@@ -138,6 +138,13 @@ def _digamma_nan_at_zero(orig):
     return bad
 
 
+def _infinities_to_double_range(orig):
+    def bad(x, nan=0.0, posinf=None, neginf=None, **k):
+        big = _torch().finfo(_torch().float64).max
+        return orig(x, nan, big if posinf is None else posinf, -big if neginf is None else neginf, **k)
+    return bad
+
+
 def _gcd_signed(orig):
     return lambda a, b, **k: _torch().mul(orig(a, b, **k), _torch().sign(a))
 
@@ -163,6 +170,8 @@ ASPECTS = [
     Mutant("ew-signbit-ignores-negative-zero", ("ops.unary.signbit",),
            replace("signbit", _signbit_ignores_negative_zero)),
     Mutant("ew-digamma-nan-at-zero", ("ops.unary.digamma",), replace("digamma", _digamma_nan_at_zero)),
+    Mutant("ew-nan-to-num-default-ignores-dtype", ("ops.unary.nan-to-num",),
+           replace("nan_to_num", _infinities_to_double_range)),
     Mutant("ew-gcd-takes-sign", ("ops.binary.gcd-lcm",), replace("gcd", _gcd_signed)),
 ]
 
