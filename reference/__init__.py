@@ -35,6 +35,7 @@ from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, ar
                             logical_and, logical_not, logical_or, logical_xor, lt, matmul, max, maximum, mean, min,
                             minimum, mm, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
                             sin, sqrt, square, std, sub, sum, tanh, true_divide, trunc, var, where)
+from reference._elementwise import *  # noqa: F401,F403 - ops.unary.*, ops.binary.*; after _ops: replaces some
 from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
 from reference._tensor import Size, Tensor
 from reference._views import (adjoint, as_strided, chunk, diagonal, expand, flatten, hsplit, imag, movedim, narrow,
