@@ -28,6 +28,10 @@ from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, ar
                             logical_and, logical_not, logical_or, logical_xor, lt, matmul, max, maximum, mean, min,
                             minimum, mm, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
                             sin, sqrt, square, std, sub, sum, tanh, true_divide, trunc, var, where)
+from reference._linalg_ops import (addbmm, addmm, addmv, baddbmm, bmm, cross, dot, einsum, inner, kron, mm, mv,
+                                   outer, tensordot, trace, vdot)
+from reference import linalg  # noqa: F401 - reference.linalg (ops.linalg.*)
+from reference.linalg import det, inv as inverse, matrix_power, pinv as pinverse, slogdet
 from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
 from reference._tensor import Size, Tensor
 from reference._views import (adjoint, as_strided, chunk, diagonal, expand, flatten, hsplit, imag, movedim, narrow,
