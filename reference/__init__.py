@@ -33,6 +33,7 @@ from reference._linalg_ops import (addbmm, addmm, addmv, baddbmm, bmm, cross, do
 from reference import linalg  # noqa: F401 - reference.linalg (ops.linalg.*)
 from reference.linalg import det, inv as inverse, matrix_power, pinv as pinverse, slogdet
 from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
+from reference._interop import from_dlpack
 from reference._creation_more import (asarray, bernoulli, complex, empty_strided, frombuffer, get_rng_state,  # noqa: A004
                                      logspace, multinomial, normal, poisson, polar, set_default_device, set_rng_state,
                                      tril_indices, triu_indices)
