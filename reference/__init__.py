@@ -41,6 +41,7 @@ from reference._tensor import Size, Tensor
 from reference._views import (adjoint, as_strided, chunk, diagonal, expand, flatten, hsplit, imag, movedim, narrow,
                               permute, real, reshape, select, split, squeeze, swapaxes, swapdims, t, tensor_split,
                               transpose, unbind, unflatten, unsqueeze, view_as_complex, view_as_real, vsplit)
+from reference._memory import UntypedStorage, as_strided
 from reference.autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from reference._dtype import result_type as _result_type
 
