@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from conformance import catalogue
+from conformance.apisurface.command import add_parser as add_coverage_parser, cmd_coverage
 from conformance.backend import BackendLoadError, load_backend, registered_backends
 from conformance.coverage import SUITES_DIR, declared_behaviours
 
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     cat.add_argument("--format", choices=("text", "json"), default="text")
     sub.add_parser("tutorial", help="print the tutorial's items with the behaviours covering them (Markdown)")
     sub.add_parser("backends", help="list registered backends")
+    add_coverage_parser(sub)
     return parser
 
 
@@ -152,7 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code else 0
     if args.command == "run":
         return cmd_run(args, passthrough)
-    return {"catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends}[args.command](args)
+    return {"catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends,
+            "coverage": cmd_coverage}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ def small_arrays(dtype_names: tuple[str, ...] = ALL_DTYPES, shape: st.SearchStra
     import numpy as np
 
     @st.composite
-    def array(draw: st.DrawFn):
+    def array(draw: st.DrawFn) -> "np.ndarray":
         name = draw(st.sampled_from(dtype_names))
         dims = draw(shape if shape is not None else shapes())
         size = int(np.prod(dims)) if dims else 1

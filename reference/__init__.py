@@ -5,6 +5,8 @@ Pure Python + NumPy; imports neither torch nor the harness. Use it as
 """
 from __future__ import annotations
 
+import builtins as _builtins
+
 from reference import _methods  # noqa: F401 - binds Tensor methods and operators
 from reference import autograd, cuda  # noqa: F401 - reference.cuda (device.cuda.*)
 from reference import nn  # noqa: F401 - reference.nn (nn.*)
@@ -92,7 +94,7 @@ def is_complex(x: Tensor) -> bool:
     return x.is_complex()
 
 
-def numel(x: Tensor) -> "builtins.int":
+def numel(x: Tensor) -> "_builtins.int":
     return x.numel()
 
 

@@ -7,7 +7,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
-from conformance import __version__, catalogue, statuses
+from conformance import __version__, apisurface, catalogue, statuses
 from conformance.backend import Adapter
 from conformance.coverage import declared_behaviours
 
@@ -78,6 +78,7 @@ def build_report(results: list[dict[str, Any]], adapter: Adapter, *, profile: st
         "summary": _summary(results),
         "topics": topics,
         "behaviours": behaviours,
+        "api_coverage": apisurface.report_block(),
         "results": results,
     }
 

@@ -41,6 +41,19 @@ def _detail_section(report: dict[str, Any], status: str, title: str, lines: list
         lines.append(f"\n... and {len(items) - MAX_LISTED} more (see report.json)")
 
 
+def _api_table(report: dict[str, Any], lines: list[str]) -> None:
+    """Public API names covered per namespace, with the topics covering them (absent from older reports)."""
+    api = report.get("api_coverage")
+    if not api:
+        return
+    lines += ["", "## API coverage", "", "| namespace | covered | in scope | % | out of scope | by topic |",
+              "|---|---:|---:|---:|---:|---|"]
+    for ns, f in api["namespaces"].items():
+        percent = f"{round(100 * f['covered'] / f['in_scope'], 1)}%" if f["in_scope"] else "-"
+        topics = ", ".join(f"{t} {n[ns]}" for t, n in api["topics"].items() if n.get(ns))
+        lines.append(f"| {ns} | {f['covered']} | {f['in_scope']} | {percent} | {f['out_of_scope']} | {topics} |")
+
+
 def render(report: dict[str, Any]) -> str:
     run, summary = report["run"], report["summary"]
     backend = run["backend"]
@@ -63,6 +76,7 @@ def render(report: dict[str, Any]) -> str:
         if t["total"] or t["behaviours"]:
             cells = " | ".join(str(t["counts"].get(c, 0)) for c in COLUMNS)
             lines.append(f"| {topic} | {t['conformance_percent']}% | {cells} | {t['behaviours']} | {t['uncovered']} |")
+    _api_table(report, lines)
     _detail_section(report, "failed", "Failures", lines)
     _detail_section(report, "error", "Errors (the check could not run)", lines)
     _detail_section(report, "xpassed", "Declared deviations that now pass: remove them from the deviations file", lines)

@@ -84,7 +84,8 @@ def test_new_tensor_copies_ndarray(xp, shape, dtype):
     source = xp.zeros(1, dtype=dt(xp, dtype))
     got = source.new_tensor(array)
     array[...] = 7
-    assert_values(got, np.ones(shape, dtype=dtype), call=describe("zeros(1).new_tensor", np.ones(shape, dtype=dtype)) + " then the array is overwritten with 7")
+    call = describe("zeros(1).new_tensor", np.ones(shape, dtype=dtype)) + " then the array is overwritten with 7"
+    assert_values(got, np.ones(shape, dtype=dtype), call=call)
 
 
 @check("creation.new-tensor.copies")
@@ -103,4 +104,5 @@ def test_new_tensor_of_tensor_is_detached_copy(xp, shape):
         warnings.simplefilter("ignore")
         got = xp.zeros(1).new_tensor(source)
     got.fill_(5.0)
-    assert_values(source, np.ones(shape, dtype="float32"), call=describe("zeros(1).new_tensor", source) + " then the result is filled with 5; reading the source")
+    call = describe("zeros(1).new_tensor", source) + " then the result is filled with 5; reading the source"
+    assert_values(source, np.ones(shape, dtype="float32"), call=call)

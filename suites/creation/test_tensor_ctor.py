@@ -109,7 +109,8 @@ def test_tensor_copies_ndarray(xp, shape, dtype):
     array = np.ones(shape, dtype=dtype)
     got = xp.tensor(array)
     array[...] = 5  # write through the source
-    assert_values(got, np.ones(shape, dtype=dtype), call=describe("tensor", np.ones(shape, dtype=dtype)) + " then the array is overwritten with 5")
+    call = describe("tensor", np.ones(shape, dtype=dtype)) + " then the array is overwritten with 5"
+    assert_values(got, np.ones(shape, dtype=dtype), call=call)
 
 
 @check("creation.tensor.copies")

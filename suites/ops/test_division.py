@@ -90,7 +90,8 @@ def test_integer_division_by_zero_raises(xp, dtype, nums, how, tensor_zero):
     fn = {"//": lambda: x // zero, "floor_divide": lambda: xp.floor_divide(x, zero),
           "trunc": lambda: xp.div(x, zero, rounding_mode="trunc"), "floor": lambda: xp.div(x, zero, rounding_mode="floor")}[how]
     assert_raises(RuntimeError, fn, call=describe({"//": "x // 0", "floor_divide": "torch.floor_divide",
-                                                   "trunc": "torch.div(rounding_mode='trunc')", "floor": "torch.div(rounding_mode='floor')"}[how], x, zero))
+                                                   "trunc": "torch.div(rounding_mode='trunc')",
+                                                   "floor": "torch.div(rounding_mode='floor')"}[how], x, zero))
 
 
 @check("ops.div.true-division-by-zero")

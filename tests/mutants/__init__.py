@@ -10,6 +10,7 @@ each define ``MUTANTS: list[Mutant]``.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
@@ -78,11 +79,21 @@ def _mutant_modules() -> list[str]:
 
 
 def all_mutants() -> dict[str, Mutant]:
-    found: dict[str, Mutant] = {}
-    for name in _mutant_modules():
-        module = importlib.import_module(f"tests.mutants.{name}")
+    return {name: mutant for name, (mutant, _) in _mutants_with_modules().items()}
+
+
+def mutant_module(name: str) -> str:
+    """The module (``ops``, ``ops_elementwise``, ...) defining mutant ``name``."""
+    return _mutants_with_modules()[name][1]
+
+
+@functools.cache
+def _mutants_with_modules() -> dict[str, tuple[Mutant, str]]:
+    found: dict[str, tuple[Mutant, str]] = {}
+    for module_name in _mutant_modules():
+        module = importlib.import_module(f"tests.mutants.{module_name}")
         for mutant in module.MUTANTS:
             if mutant.name in found:
                 raise ValueError(f"duplicate mutant name {mutant.name!r}")
-            found[mutant.name] = mutant
+            found[mutant.name] = (mutant, module_name)
     return found

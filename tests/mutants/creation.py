@@ -307,7 +307,8 @@ MUTANTS = [
     Mutant("rand-doubled", ("creation.rand.range",), replace("rand", lambda orig: lambda *a, **k: orig(*a, **k) * 2)),
     Mutant("randn-wider", ("creation.randn.statistics",), replace("randn", lambda orig: lambda *a, **k: orig(*a, **k) * 1.5)),
     Mutant("randn-complex-unit-parts", ("creation.randn.statistics",),
-           replace("randn", lambda orig: lambda *a, **k: orig(*a, **k) * (math.sqrt(2) if k.get("dtype") in (torch.complex64, torch.complex128) else 1))),
+           replace("randn", lambda orig: lambda *a, **k: orig(*a, **k)
+                   * (math.sqrt(2) if k.get("dtype") in (torch.complex64, torch.complex128) else 1))),
     Mutant("rand-integer-dtype-zeros", ("creation.rand.integer-dtype-rejected",),
            combine(replace("rand", _rand_integer_zeros), replace("rand_like", _rand_like_integer_zeros))),
     Mutant("randint-high-inclusive", ("creation.randint.range-dtype",), replace("randint", _randint_high_inclusive)),

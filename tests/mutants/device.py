@@ -160,13 +160,15 @@ MUTANTS = [
     Mutant("add-result-on-meta", ("device.to.same-device-op",),
            combine(replace("Tensor.__add__", lambda orig: lambda self, other: orig(self, other).to("meta")),
                    replace("add", lambda orig: lambda *a, **k: orig(*a, **k).to("meta")))),
-    Mutant("cpu-copies", ("device.cpu.returns-self",), replace("Tensor.cpu", lambda orig: lambda self, *a, **k: orig(self, *a, **k).clone())),
+    Mutant("cpu-copies", ("device.cpu.returns-self",),
+           replace("Tensor.cpu", lambda orig: lambda self, *a, **k: orig(self, *a, **k).clone())),
     Mutant("float-copies", ("device.casts.shorthand",),
            replace("Tensor.float", lambda orig: lambda self, *a, **k: orig(self, *a, **k).clone())),
     Mutant("long-gives-int32", ("device.casts.shorthand",),
            replace("Tensor.long", lambda orig: lambda self, *a, **k: self.to(torch.int32))),
     Mutant("type-no-arg-generic", ("device.type.legacy-string",),
-           replace("Tensor.type", lambda orig: lambda self, dtype=None, *a, **k: "torch.Tensor" if dtype is None else orig(self, dtype, *a, **k))),
+           replace("Tensor.type", lambda orig: lambda self, dtype=None, *a, **k:
+                   "torch.Tensor" if dtype is None else orig(self, dtype, *a, **k))),
     Mutant("type-cast-copies", ("device.type.cast",), replace("Tensor.type", _type_cast_copies)),
     # torch.cuda
     Mutant("cuda-available-not-bool", ("device.cuda.is-available",),

@@ -418,7 +418,8 @@ MUTANTS = [
     # in-place
     Mutant("ops-add-underscore-noop", ("ops.inplace.add-mutates",), replace("Tensor.add_", _noop_inplace)),
     Mutant("ops-inplace-returns-clone", ("ops.inplace.returns-self",),
-           combine(*(replace(f"Tensor.{n}", _inplace_returns_clone) for n in ("add_", "sub_", "mul_", "div_", "copy_", "zero_", "fill_", "t_")))),
+           combine(*(replace(f"Tensor.{n}", _inplace_returns_clone)
+                     for n in ("add_", "sub_", "mul_", "div_", "copy_", "zero_", "fill_", "t_")))),
     Mutant("ops-plain-method-mutates", ("ops.inplace.plain-method-keeps-self",),
            combine(*(replace(f"Tensor.{n}", _plain_mutates(n)) for n in ("add", "sub", "mul", "div")))),
     Mutant("ops-copy-underscore-noop", ("ops.inplace.copy-and-t",), replace("Tensor.copy_", _noop_inplace)),
@@ -452,7 +453,8 @@ MUTANTS = [
     Mutant("ops-remainder-is-fmod", ("ops.div.remainder-and-fmod",), replace("remainder", _remainder_is_fmod)),
     Mutant("ops-int-div-zero-gives-zero", ("ops.div.integer-zero-raises",), replace("Tensor.__floordiv__", _int_div_zero_gives_zero)),
     Mutant("ops-truediv-zero-raises", ("ops.div.true-division-by-zero",), replace("Tensor.__truediv__", _truediv_zero_raises)),
-    Mutant("ops-negative-int-pow-as-float", ("ops.pow.int-negative-exponent-raises",), replace("Tensor.__pow__", _negative_int_pow_as_float)),
+    Mutant("ops-negative-int-pow-as-float", ("ops.pow.int-negative-exponent-raises",),
+           replace("Tensor.__pow__", _negative_int_pow_as_float)),
     # reductions
     Mutant("ops-max-full-first-element", ("ops.max.full",), replace("max", _max_full_first)),
     Mutant("ops-max-dim-plain-tuple", ("ops.max.dim-values-indices",), replace("max", _max_plain_tuple)),
