@@ -34,7 +34,6 @@ from suites.inputs import tensor_of
         ("tril_indices(3, 3)", lambda xp, d: xp.tril_indices(3, 3, device=d)),
         ("triu_indices(3, 3)", lambda xp, d: xp.triu_indices(3, 3, device=d)),
         ("asarray([1, 2])", lambda xp, d: xp.asarray([1, 2], device=d)),
-        ("scalar_tensor(1.5)", lambda xp, d: xp.scalar_tensor(1.5, device=d)),
         ("normal(0, 1, size=(3,))", lambda xp, d: xp.normal(0.0, 1.0, size=(3,), device=d)),
     )])
 def test_factory_device(xp, device, call, make):
