@@ -26,11 +26,11 @@ N = 4000  # sample size of the statistical checks: standard error of a mean abou
 @given(start=st.integers(-3, 3), end=st.integers(-3, 3), steps=st.integers(0, 6),
        base=st.sampled_from([10.0, 2.0, 0.5]), dtype=st.sampled_from([None, "float64"]))
 @example(start=0, end=2, steps=3, base=10.0, dtype=None)
+@example(start=1, end=1, steps=1, base=2.0, dtype=None)
 def test_logspace(xp, start, end, steps, base, dtype):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     call = describe("logspace", start, end, steps, base=base, **kwargs)
-    want = np.array([base ** (start + (end - start) * i / (steps - 1) if steps > 1 else base ** start)
-                     for i in range(steps)])
+    want = base ** np.linspace(start, end, steps)
     assert_tensor(xp.logspace(start, end, steps, base=base, **kwargs), want, dtype=dtype or "float32", call=call)
 
 
