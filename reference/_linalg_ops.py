@@ -139,3 +139,44 @@ def trace(a: Tensor) -> Tensor:
 for _name in ("mm", "bmm", "mv", "dot", "vdot", "inner", "outer", "kron", "addmm", "addmv", "addbmm", "baddbmm",
               "cross", "trace"):
     setattr(Tensor, _name, globals()[_name])
+
+
+def addr(input: Tensor, vec1: Tensor, vec2: Tensor, *, beta: Any = 1, alpha: Any = 1,  # noqa: A002
+         out: Tensor | None = None) -> Tensor:
+    _need("addr", vec1, 1, "vec1"), _need("addr", vec2, 1, "vec2")
+    return _scaled_sum("addr", input, np.outer(vec1._a, vec2._a), beta, alpha, (vec1, vec2), out)
+
+
+def dist(input: Tensor, other: Tensor, p: float = 2) -> Tensor:  # noqa: A002
+    """The p-norm of input - other (broadcast), flattened."""
+    diff = np.abs(input._a - other._a).reshape(-1)
+    value = (diff != 0).sum() if p == 0 else diff.max(initial=0) if p == np.inf else (diff ** p).sum() ** (1 / p)
+    return make(value, _same_dtype("dist", input, other), (input, other))
+
+
+def cdist(x1: Tensor, x2: Tensor, p: float = 2.0, compute_mode: str = "") -> Tensor:
+    """Pairwise p-norm distances between the rows of x1 and of x2 (batched)."""
+    diff = np.abs(x1._a[..., :, None, :] - x2._a[..., None, :, :])
+    value = diff.max(axis=-1, initial=0) if p == np.inf else (diff ** p).sum(axis=-1) ** (1 / p)
+    return make(value, _same_dtype("cdist", x1, x2), (x1, x2))
+
+
+def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
+    n = x.shape[0] if N is None else N
+    powers = np.arange(n) if increasing else np.arange(n)[::-1]
+    return make(x._a[:, None] ** powers, x.dtype, (x,))
+
+
+def _inplace_of(fn: Any) -> Any:
+    def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
+        from reference._ops import inplace
+
+        return inplace(self, fn(self, *args, **kwargs))
+    return method
+
+
+for _name in ("addr", "dist"):
+    setattr(Tensor, _name, globals()[_name])
+for _name in ("addmm", "addmv", "addbmm", "baddbmm", "addr"):
+    setattr(Tensor, _name + "_", _inplace_of(globals()[_name]))
+Tensor.__rmatmul__ = lambda self, other: matmul(other, self)

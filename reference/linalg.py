@@ -196,3 +196,210 @@ def _method(fn: Any) -> Any:
 for _name, _fn in (("det", det), ("inverse", inv), ("matrix_power", matrix_power), ("slogdet", slogdet),
                    ("pinverse", pinv)):
     setattr(Tensor, _name, _method(_fn))
+
+
+# -- more of torch.linalg ------------------------------------------------------------------------
+ex_result = namedtuple("ex_result", "result info")
+lu_factor_result = namedtuple("lu_factor_result", "LU pivots")
+lu_result = namedtuple("lu_result", "P L U")
+eig_result = namedtuple("eig_result", "eigenvalues eigenvectors")
+
+_COMPLEX_OF = {D.float32: D.complex64, D.float64: D.complex128}
+
+
+def matmul(input: Tensor, other: Tensor, *, out: Tensor | None = None) -> Tensor:  # noqa: A002
+    from reference._ops import matmul as _matmul
+
+    return _matmul(input, other, out=out)
+
+
+def vecdot(x: Tensor, y: Tensor, *, dim: int = -1, out: Tensor | None = None) -> Tensor:
+    return finish(make((np.conj(x._a) * y._a).sum(axis=dim), x.dtype, (x, y)), out)
+
+
+def multi_dot(tensors: Any, *, out: Tensor | None = None) -> Tensor:
+    """A first 1-D operand is a row, a last 1-D operand a column; those dims are dropped again."""
+    arrays = [t._a for t in tensors]
+    return finish(make(np.linalg.multi_dot(arrays), tensors[0].dtype, tuple(tensors)), out)
+
+
+def diagonal(A: Tensor, *, offset: int = 0, dim1: int = -2, dim2: int = -1) -> Tensor:
+    from reference._views import diagonal as _diagonal
+
+    return _diagonal(A, offset, dim1, dim2)
+
+
+def solve_triangular(A: Tensor, B: Tensor, *, upper: bool, left: bool = True, unitriangular: bool = False,
+                     out: Tensor | None = None) -> Tensor:
+    """Only the named triangle of A is read; unitriangular takes its diagonal as ones."""
+    t = np.triu(A._a) if upper else np.tril(A._a)
+    if unitriangular:
+        n = t.shape[-1]
+        t = t * (1 - np.eye(n)) + np.eye(n)
+    x = np.linalg.solve(t, B._a) if left else np.swapaxes(np.linalg.solve(np.swapaxes(t, -1, -2),
+                                                                          np.swapaxes(B._a, -1, -2)), -1, -2)
+    return _wrap(x, A, out=out)
+
+
+def cond(A: Tensor, p: Any = None, *, out: Tensor | None = None) -> Tensor:
+    return _wrap(np.linalg.cond(A._a, p), A, _real(A.dtype), out)
+
+
+def vander(x: Tensor, *, N: int | None = None) -> Tensor:
+    n = x.shape[-1] if N is None else N
+    return make(x._a[..., None] ** np.arange(n), x.dtype, (x,))
+
+
+def _ex(value: Tensor) -> ex_result:
+    return ex_result(value, Tensor(np.zeros(value.shape[:-2], dtype=np.int32), D.int32, value.device))
+
+
+def inv_ex(A: Tensor, *, check_errors: bool = False, out: Any = None) -> ex_result:
+    return _ex(inv(A))
+
+
+def cholesky_ex(A: Tensor, *, upper: bool = False, check_errors: bool = False, out: Any = None) -> ex_result:
+    return _ex(cholesky(A, upper=upper))
+
+
+def solve_ex(A: Tensor, B: Tensor, *, left: bool = True, check_errors: bool = False, out: Any = None) -> ex_result:
+    return ex_result(solve(A, B, left=left), Tensor(np.zeros(A.shape[:-2], dtype=np.int32), D.int32, A.device))
+
+
+def eig(A: Tensor, *, out: Any = None) -> eig_result:
+    _square("eig", A)
+    w, v = np.linalg.eig(A._a)
+    target = _COMPLEX_OF.get(A.dtype, A.dtype)
+    return eig_result(_wrap(w, A, target), _wrap(v, A, target))
+
+
+def eigvals(A: Tensor, *, out: Any = None) -> Tensor:
+    return eig(A).eigenvalues
+
+
+def _lu_one(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Partial pivoting (LAPACK getrf): the packed LU, 1-based pivots, and the permutation P with P L U = a."""
+    lu = a.astype(np.result_type(a, np.float64)).copy()
+    m, n = lu.shape
+    k = min(m, n)
+    pivots = np.zeros(k, dtype=np.int32)
+    order = np.arange(m)
+    for j in range(k):
+        p = j + int(np.argmax(np.abs(lu[j:, j])))
+        pivots[j] = p + 1
+        if p != j:
+            lu[[j, p]] = lu[[p, j]]
+            order[[j, p]] = order[[p, j]]
+        if lu[j, j] != 0:
+            lu[j + 1:, j] /= lu[j, j]
+            lu[j + 1:, j + 1:] -= np.outer(lu[j + 1:, j], lu[j, j + 1:])
+    perm = np.zeros((m, m))
+    perm[order, np.arange(m)] = 1
+    return lu, pivots, perm
+
+
+def _batched_lu(A: Tensor) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    flat = A._a.reshape((-1,) + A._a.shape[-2:])
+    parts = [_lu_one(a) for a in flat] or [(np.zeros(A._a.shape[-2:]), np.zeros(min(A._a.shape[-2:]), np.int32),
+                                            np.eye(A._a.shape[-2]))]
+    lu, piv, perm = (np.stack([p[i] for p in parts]) for i in range(3))
+    batch = A._a.shape[:-2]
+    return lu.reshape(batch + lu.shape[-2:]), piv.reshape(batch + piv.shape[-1:]), perm.reshape(batch + perm.shape[-2:])
+
+
+def _unpack(lu: np.ndarray, perm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    m, n = lu.shape[-2:]
+    k = min(m, n)
+    L = np.tril(lu[..., :, :k], -1) + np.eye(m, k)
+    return perm, L, np.triu(lu[..., :k, :])
+
+
+def lu_factor(A: Tensor, *, pivot: bool = True, out: Any = None) -> lu_factor_result:
+    lu, piv, _ = _batched_lu(A)
+    return lu_factor_result(_wrap(lu, A), Tensor(piv, D.int32, A.device))
+
+
+def lu_factor_ex(A: Tensor, *, pivot: bool = True, check_errors: bool = False, out: Any = None) -> Any:
+    LU, pivots = lu_factor(A)
+    return namedtuple("lu_factor_ex_result", "LU pivots info")(LU, pivots, Tensor(
+        np.zeros(A.shape[:-2], dtype=np.int32), D.int32, A.device))
+
+
+def lu(A: Tensor, *, pivot: bool = True, out: Any = None) -> lu_result:
+    lu_, _, perm = _batched_lu(A)
+    P, L, U = _unpack(lu_, perm)
+    return lu_result(_wrap(P, A), _wrap(L, A), _wrap(U, A))
+
+
+def _permutation(pivots: np.ndarray, m: int) -> np.ndarray:
+    """P with P L U = A from 1-based LAPACK row swaps (batched)."""
+    flat = pivots.reshape(-1, pivots.shape[-1])
+    perms = []
+    for piv in flat:
+        order = np.arange(m)
+        for j, p in enumerate(piv):
+            order[[j, p - 1]] = order[[p - 1, j]]
+        perm = np.zeros((m, m))
+        perm[order, np.arange(m)] = 1
+        perms.append(perm)
+    return np.stack(perms).reshape(pivots.shape[:-1] + (m, m))
+
+
+def lu_solve(LU: Tensor, pivots: Tensor, B: Tensor, *, left: bool = True, adjoint: bool = False,
+             out: Any = None) -> Tensor:
+    P, L, U = _unpack(LU._a, _permutation(pivots._a, LU.shape[-2]))
+    A = P @ L @ U
+    A = np.conj(np.swapaxes(A, -1, -2)) if adjoint else A
+    x = np.linalg.solve(A, B._a) if left else np.swapaxes(np.linalg.solve(np.swapaxes(A, -1, -2),
+                                                                          np.swapaxes(B._a, -1, -2)), -1, -2)
+    return _wrap(x, LU, out=out)
+
+
+def lu_unpack(LU_data: Tensor, LU_pivots: Tensor, unpack_data: bool = True, unpack_pivots: bool = True) -> lu_result:
+    P, L, U = _unpack(LU_data._a, _permutation(LU_pivots._a, LU_data.shape[-2]))
+    return lu_result(_wrap(P, LU_data), _wrap(L, LU_data), _wrap(U, LU_data))
+
+
+def matrix_exp(A: Tensor) -> Tensor:
+    """Scaling and squaring around a Taylor series."""
+    a = A._a.astype(np.result_type(A._a, np.float64))
+    norm = np.abs(a).sum(axis=-2).max() if a.size else 0.0
+    squarings = max(0, int(np.ceil(np.log2(norm / 0.25)))) if norm > 0.25 else 0
+    a = a / 2 ** squarings
+    term = np.broadcast_to(np.eye(a.shape[-1]), a.shape).copy()
+    total = term.copy()
+    for k in range(1, 30):
+        term = term @ a / k
+        total = total + term
+    for _ in range(squarings):
+        total = total @ total
+    return _wrap(total, A)
+
+
+def tensorinv(A: Tensor, ind: int = 2, *, out: Any = None) -> Tensor:
+    return _wrap(np.linalg.tensorinv(A._a, ind=ind), A, out=out)
+
+
+def tensorsolve(A: Tensor, B: Tensor, dims: Any = None, *, out: Any = None) -> Tensor:
+    return _wrap(np.linalg.tensorsolve(A._a, B._a, axes=dims), A, out=out)
+
+
+def logdet(A: Tensor) -> Tensor:
+    """log(det(A)): nan for a negative determinant, -inf for a zero one."""
+    with np.errstate(all="ignore"):
+        return _wrap(np.log(np.linalg.det(A._a).astype(np.result_type(A._a, np.float64))), A)
+
+
+def cholesky_solve(B: Tensor, L: Tensor, upper: bool = False, *, out: Any = None) -> Tensor:
+    lower = np.conj(np.swapaxes(L._a, -1, -2)) if upper else L._a
+    return _wrap(np.linalg.solve(lower @ np.conj(np.swapaxes(lower, -1, -2)), B._a), B, out=out)
+
+
+def cholesky_inverse(L: Tensor, upper: bool = False, *, out: Any = None) -> Tensor:
+    lower = np.conj(np.swapaxes(L._a, -1, -2)) if upper else L._a
+    return _wrap(np.linalg.inv(lower @ np.conj(np.swapaxes(lower, -1, -2))), L, out=out)
+
+
+for _name, _fn in (("logdet", logdet), ("matrix_exp", matrix_exp), ("cholesky_solve", cholesky_solve),
+                   ("cholesky_inverse", cholesky_inverse)):
+    setattr(Tensor, _name, _method(_fn))

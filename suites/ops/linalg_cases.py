@@ -36,7 +36,8 @@ class Case:
     apply: Callable[..., Any]
     expect: Callable[..., list[Check]]
     dtypes: tuple[str, ...] = ("float32", "float64")
-    result_dtype: Callable[[str], str] = lambda dtype: dtype
+    result_dtype: Callable[[str], str | tuple[str, ...]] = lambda dtype: dtype
+    """The first output's dtype, or a tuple naming every output's."""
 
 
 def values(oracle: Callable[..., Any]) -> Callable[..., list[Check]]:
@@ -52,18 +53,26 @@ def run(xp: Any, case: Case, data: Any) -> None:
         call = describe(case.name, *tensors)
         result = case.apply(xp, *tensors)
         outputs = list(result) if isinstance(result, tuple) else [result]
-        assert_dtype(outputs[0], case.result_dtype(dtype), call=call)
-        got = [to_numpy(o).astype(np.complex128 if dtype.startswith("complex") else np.float64) for o in outputs]
+        wanted = case.result_dtype(dtype)
+        for k, want in enumerate(wanted if isinstance(wanted, tuple) else (wanted,)):
+            assert_dtype(outputs[k], want, call=f"{call}[{k}]" if len(outputs) > 1 else call)
+        got = [_as_float64(to_numpy(o)) for o in outputs]
         for what, have, want in case.expect(arrays, *got):
             assert_close(have, want, dtype, call=f"{call}{what}")
 
 
+def _as_float64(array: np.ndarray) -> np.ndarray:
+    return array.astype(np.complex128 if np.iscomplexobj(array) else np.float64)
+
+
 def assert_close(got: Any, want: Any, dtype: str, *, call: str) -> None:
+    """Equal up to the dtype's tolerance, nan where nan is expected."""
     got, want = np.asarray(got), np.asarray(want)
     expect(got.shape == want.shape, call=call, expected=f"shape {want.shape}", got=f"shape {got.shape}")
     tol = TOL[dtype]
-    scale = max(1.0, float(np.abs(want).max())) if want.size else 1.0
-    ok = np.isclose(got, want, rtol=tol, atol=tol * scale)
+    finite = np.abs(want[np.isfinite(want)])
+    scale = max(1.0, float(finite.max(initial=0)))
+    ok = np.isclose(got, want, rtol=tol, atol=tol * scale, equal_nan=True)
     expect(bool(ok.all()), call=call, expected=np.round(want, 6).tolist(), got=np.round(got, 6).tolist(),
            detail=f"{int((~ok).sum())} of {ok.size} elements differ beyond rtol={tol}")
 

@@ -15,6 +15,7 @@ from suites.ops.linalg_cases import (Case, above_diagonal, batch, below_diagonal
                                      run, side, spd, symmetric, tall, values)
 
 INF = float("inf")
+COMPLEX_OF = {"float32": "complex64", "float64": "complex128"}
 
 
 def _general(data: Any) -> list[np.ndarray]:
@@ -155,6 +156,119 @@ def _slogdet_expect(arrays, sign, logabsdet):
     return [(" sign", sign, np.sign(det)), (" logabsdet", logabsdet, np.log(np.abs(det)))]
 
 
+def _vander_inputs(data):
+    """At least two points: linalg.vander refuses N = 1."""
+    return [ints(data, batch(data) + (side(data, 2, 4, "n"),), -3, 3)]
+
+
+def _powers(x, n, increasing=True):
+    p = np.arange(n) if increasing else np.arange(n)[::-1]
+    return x[..., None] ** p
+
+
+def _cond(a, p):
+    s = np.linalg.svd(a, compute_uv=False)
+    return s[..., 0] / s[..., -1] if p is None else _matrix_norm(a, p) * _matrix_norm(np.linalg.inv(a), p)
+
+
+def _tri_inputs(data):
+    n = side(data)
+    shape = batch(data) + (n, n)
+    return [dominant(data, shape), ints(data, shape[:-1] + (2,), -5, 5)]
+
+
+def _tri_right_inputs(data):
+    n = side(data)
+    shape = batch(data) + (n, n)
+    return [dominant(data, shape), ints(data, shape[:-2] + (2, n), -5, 5)]
+
+
+def _unit(t):
+    n = t.shape[-1]
+    return t * (1 - np.eye(n)) + np.eye(n)
+
+
+def _char_poly(w):
+    """The monic polynomial with roots w (per batch entry): order-free, so eigenvalues compare as a multiset."""
+    return np.array([np.poly(v) for v in w.reshape(-1, w.shape[-1])]).reshape(w.shape[:-1] + (w.shape[-1] + 1,))
+
+
+def _eig_expect(arrays, w, v):
+    (a,) = arrays
+    return [(" eigenvalues (as roots of det(A - x I))", _char_poly(w), _char_poly(np.linalg.eigvals(a))),
+            (" A V", a @ v, v * w[..., None, :]), (" column norms of V", np.linalg.norm(v, axis=-2), np.ones(w.shape))]
+
+
+def _lu_expect(arrays, p, l, u):
+    (a,) = arrays
+    return [(" P L U", p @ l @ u, a), (" P^T P", np.swapaxes(p, -1, -2) @ p, identity_like(p)),
+            (" P's entries (0 or 1)", np.round(p), p), (" L above its diagonal", above_diagonal(l), np.zeros_like(l)),
+            (" L's diagonal", np.diagonal(l, 0, -2, -1), np.ones(l.shape[:-2] + (min(l.shape[-2:]),))),
+            (" U below its diagonal", below_diagonal(u), np.zeros_like(u))]
+
+
+def _lu_factor_pivots(arrays, lu, pivots):
+    (a,) = arrays
+    return [(" pivots in [1, m]", np.clip(pivots, 1, a.shape[-2]), pivots)]
+
+
+def _symmetric_small(data, shape):
+    return symmetric(data, shape) / 4
+
+
+def _nilpotent(data, shape):
+    return np.triu(ints(data, shape, -3, 3), 1)
+
+
+def _expm(a):
+    """Symmetric: V diag(exp(w)) V^T; strictly upper triangular: the finite series sum A^k / k!."""
+    if np.allclose(np.tril(a), 0):
+        term, total = np.broadcast_to(np.eye(a.shape[-1]), a.shape), np.broadcast_to(np.eye(a.shape[-1]), a.shape)
+        for k in range(1, a.shape[-1]):
+            term = term @ a / k
+            total = total + term
+        return total
+    w, v = np.linalg.eigh(a)
+    return (v * np.exp(w)[..., None, :]) @ np.swapaxes(v, -1, -2)
+
+
+def _tensorinv_inputs(data):
+    n, m = side(data, 1, 3, "n"), side(data, 1, 2, "m")
+    return [dominant(data, (n * m, n * m)).reshape(n * m, n, m)]
+
+
+def _tensorsolve_inputs(data):
+    n, m = side(data, 1, 3, "n"), side(data, 1, 2, "m")
+    return [dominant(data, (n * m, n * m)).reshape(n, m, n * m), ints(data, (n, m), -5, 5)]
+
+
+def _cholesky_inputs(upper: bool):
+    def inputs(data):
+        n = side(data)
+        shape = batch(data) + (n, n)
+        lower = np.linalg.cholesky(spd(data, shape))
+        return [ints(data, shape[:-1] + (2,), -5, 5), mT(lower) if upper else lower]
+    return inputs
+
+
+def _gram(factor, upper):
+    lower = mT(factor) if upper else factor
+    return lower @ mT(lower)
+
+
+def _vecdot_inputs(data, dtype="float64"):
+    n = side(data)
+    return [ints(data, (2, n), -5, 5, dtype), ints(data, (n,), -5, 5, dtype)]
+
+
+def _chain_inputs(vectors: bool):
+    def inputs(data):
+        n, m, p, q = (side(data, 1, 3, c) for c in "nmpq")
+        return [ints(data, (m,) if vectors else (n, m), -4, 4), ints(data, (m, p), -4, 4),
+                ints(data, (p,) if vectors else (p, q), -4, 4)]
+    return inputs
+
+
 # The table: one row per call, each citing its behaviour (the rows sit in the decorator so that
 # coverage attributes them to this check).
 @pytest.mark.parametrize("case", [
@@ -245,6 +359,105 @@ def _slogdet_expect(arrays, sign, logabsdet):
                              ("linalg.matrix_power(A, -2)", -2, lambda xp, a: xp.linalg.matrix_power(a, -2)),
                              ("matrix_power(A, 2)", 2, lambda xp, a: xp.matrix_power(a, 2)),
                              ("Tensor.matrix_power(1)", 1, lambda xp, a: a.matrix_power(1)))],
+    pytest.param(Case("linalg.vecdot", _vecdot_inputs, lambda xp, x, y: xp.linalg.vecdot(x, y),
+                      values(lambda x, y: (x * y).sum(axis=-1))), id="vecdot", marks=check("ops.linalg.vecdot")),
+    pytest.param(Case("linalg.vecdot(dim=0)", _vecdot_inputs, lambda xp, x, y: xp.linalg.vecdot(x.mT, y[..., None], dim=0),
+                      values(lambda x, y: (x * y).sum(axis=-1))), id="vecdot-dim0", marks=check("ops.linalg.vecdot")),
+    pytest.param(Case("linalg.vecdot (complex)", lambda data: _vecdot_inputs(data, "complex128"),
+                      lambda xp, x, y: xp.linalg.vecdot(x, y), values(lambda x, y: (np.conj(x) * y).sum(axis=-1)),
+                      dtypes=("complex128",)), id="vecdot-complex", marks=check("ops.linalg.vecdot")),
+    pytest.param(Case("linalg.multi_dot([A, B, C])", _chain_inputs(False),
+                      lambda xp, a, b, c: xp.linalg.multi_dot([a, b, c]), values(lambda a, b, c: a @ b @ c)),
+                 id="multi_dot", marks=check("ops.linalg.multi-dot")),
+    pytest.param(Case("linalg.multi_dot([v, B, w])", _chain_inputs(True),
+                      lambda xp, a, b, c: xp.linalg.multi_dot([a, b, c]), values(lambda a, b, c: a @ b @ c)),
+                 id="multi_dot-vectors", marks=check("ops.linalg.multi-dot")),
+    *[pytest.param(Case(f"linalg.diagonal(offset={k})", _general, lambda xp, a, k=k: xp.linalg.diagonal(a, offset=k),
+                        values(lambda a, k=k: np.diagonal(a, k, -2, -1))), id=f"diagonal-{k}",
+                   marks=check("ops.linalg.diagonal"))
+      for k in (0, 1, -1)],
+    pytest.param(Case("linalg.solve_triangular(upper=True)", _tri_inputs,
+                      lambda xp, a, b: xp.linalg.solve_triangular(a, b, upper=True),
+                      values(lambda a, b: np.linalg.solve(np.triu(a), b))),
+                 id="solve_triangular-upper", marks=check("ops.linalg.solve-triangular")),
+    pytest.param(Case("linalg.solve_triangular(upper=False, left=False)", _tri_right_inputs,
+                      lambda xp, a, b: xp.linalg.solve_triangular(a, b, upper=False, left=False),
+                      values(lambda a, b: b @ np.linalg.inv(np.tril(a)))),
+                 id="solve_triangular-lower-right", marks=check("ops.linalg.solve-triangular")),
+    pytest.param(Case("linalg.solve_triangular(upper=False, unitriangular=True)", _tri_inputs,
+                      lambda xp, a, b: xp.linalg.solve_triangular(a, b, upper=False, unitriangular=True),
+                      values(lambda a, b: np.linalg.solve(_unit(np.tril(a)), b))),
+                 id="solve_triangular-unit", marks=check("ops.linalg.solve-triangular")),
+    *[pytest.param(Case(f"linalg.cond(p={p!r})", _square(dominant),
+                        lambda xp, a, p=p: xp.linalg.cond(a) if p is None else xp.linalg.cond(a, p),
+                        values(lambda a, p=p: _cond(a, p))), id=f"cond-{p}", marks=check("ops.linalg.cond"))
+      for p in (None, "fro", 1, INF)],
+    pytest.param(Case("linalg.vander", _vander_inputs, lambda xp, x: xp.linalg.vander(x),
+                      values(lambda x: _powers(x, x.shape[-1]))), id="linalg.vander", marks=check("ops.linalg.vander")),
+    pytest.param(Case("linalg.vander(N=3)", _vander_inputs, lambda xp, x: xp.linalg.vander(x, N=3),
+                      values(lambda x: _powers(x, 3))), id="linalg.vander-N", marks=check("ops.linalg.vander")),
+    pytest.param(Case("vander", lambda data: [ints(data, (side(data),), -3, 3)], lambda xp, x: xp.vander(x),
+                      values(lambda x: _powers(x, x.shape[-1], increasing=False))), id="vander",
+                 marks=check("ops.linalg.vander")),
+    pytest.param(Case("vander(N=3, increasing=True)", lambda data: [ints(data, (side(data),), -3, 3)],
+                      lambda xp, x: xp.vander(x, 3, True), values(lambda x: _powers(x, 3))), id="vander-increasing",
+                 marks=check("ops.linalg.vander")),
+    pytest.param(Case("linalg.inv_ex", _square(dominant), lambda xp, a: tuple(xp.linalg.inv_ex(a)),
+                      lambda arrays, inv, info: [("", inv, np.linalg.inv(arrays[0])), (" info", info, np.zeros(info.shape))],
+                      result_dtype=lambda d: (d, "int32")), id="inv_ex", marks=check("ops.linalg.ex-variants")),
+    pytest.param(Case("linalg.cholesky_ex", _square(spd), lambda xp, a: tuple(xp.linalg.cholesky_ex(a)),
+                      lambda arrays, l, info: [("", l, np.linalg.cholesky(arrays[0])), (" info", info, np.zeros(info.shape))],
+                      result_dtype=lambda d: (d, "int32")), id="cholesky_ex", marks=check("ops.linalg.ex-variants")),
+    pytest.param(Case("linalg.solve_ex", _square(dominant, lambda s: s[:-1] + (2,)),
+                      lambda xp, a, b: tuple(xp.linalg.solve_ex(a, b)),
+                      lambda arrays, x, info: [(" A X", arrays[0] @ x, arrays[1]), (" info", info, np.zeros(info.shape))],
+                      result_dtype=lambda d: (d, "int32")), id="solve_ex", marks=check("ops.linalg.ex-variants")),
+    pytest.param(Case("linalg.lu_factor_ex", _square(dominant), lambda xp, a: tuple(xp.linalg.lu_factor_ex(a)),
+                      lambda arrays, lu, piv, info: _lu_factor_pivots(arrays, lu, piv) + [(" info", info, np.zeros(info.shape))],
+                      result_dtype=lambda d: (d, "int32", "int32")), id="lu_factor_ex", marks=check("ops.linalg.ex-variants")),
+    pytest.param(Case("linalg.eig", _square(_int_square), lambda xp, a: tuple(xp.linalg.eig(a)), _eig_expect,
+                      result_dtype=lambda d: (COMPLEX_OF[d],) * 2), id="eig", marks=check("ops.linalg.eig")),
+    pytest.param(Case("linalg.eigvals", _square(_int_square), lambda xp, a: xp.linalg.eigvals(a),
+                      lambda arrays, w: [(" (as roots of det(A - x I))", _char_poly(w), _char_poly(np.linalg.eigvals(arrays[0])))],
+                      result_dtype=lambda d: COMPLEX_OF[d]), id="eigvals", marks=check("ops.linalg.eig")),
+    pytest.param(Case("linalg.lu", _general, lambda xp, a: tuple(xp.linalg.lu(a)), _lu_expect),
+                 id="lu", marks=check("ops.linalg.lu")),
+    pytest.param(Case("lu_unpack(*linalg.lu_factor(A))", _nonsingular,
+                      lambda xp, a: tuple(xp.lu_unpack(*xp.linalg.lu_factor(a))), _lu_expect),
+                 id="lu_unpack", marks=check("ops.linalg.lu")),
+    pytest.param(Case("linalg.lu_factor", _nonsingular, lambda xp, a: tuple(xp.linalg.lu_factor(a)),
+                      _lu_factor_pivots, result_dtype=lambda d: (d, "int32")), id="lu_factor", marks=check("ops.linalg.lu")),
+    pytest.param(Case("linalg.lu_solve(*linalg.lu_factor(A), B)", _square(dominant, lambda s: s[:-1] + (2,)),
+                      lambda xp, a, b: xp.linalg.lu_solve(*xp.linalg.lu_factor(a), b), _solve_expect(True)),
+                 id="lu_solve", marks=check("ops.linalg.lu")),
+    pytest.param(Case("linalg.matrix_exp (symmetric)", _square(_symmetric_small), lambda xp, a: xp.linalg.matrix_exp(a),
+                      values(_expm)), id="linalg.matrix_exp", marks=check("ops.linalg.matrix-exp")),
+    pytest.param(Case("matrix_exp (nilpotent)", _square(_nilpotent), lambda xp, a: xp.matrix_exp(a), values(_expm)),
+                 id="matrix_exp", marks=check("ops.linalg.matrix-exp")),
+    pytest.param(Case("Tensor.matrix_exp (symmetric)", _square(_symmetric_small), lambda xp, a: a.matrix_exp(),
+                      values(_expm)), id="Tensor.matrix_exp", marks=check("ops.linalg.matrix-exp")),
+    pytest.param(Case("linalg.tensorinv(ind=1)", _tensorinv_inputs, lambda xp, a: xp.linalg.tensorinv(a, ind=1),
+                      values(lambda a: np.linalg.inv(a.reshape(a.shape[0], -1)).reshape(a.shape[1:] + a.shape[:1]))),
+                 id="tensorinv", marks=check("ops.linalg.tensorinv-tensorsolve")),
+    pytest.param(Case("linalg.tensorsolve", _tensorsolve_inputs, lambda xp, a, b: xp.linalg.tensorsolve(a, b),
+                      lambda arrays, x: [(" tensordot(A, X, X.ndim)", np.tensordot(arrays[0], x, x.ndim), arrays[1])]),
+                 id="tensorsolve", marks=check("ops.linalg.tensorinv-tensorsolve")),
+    pytest.param(Case("logdet", _nonsingular, lambda xp, a: xp.logdet(a),
+                      values(lambda a: np.where(np.linalg.det(a) > 0, np.log(np.abs(np.linalg.det(a))), np.nan))),
+                 id="logdet", marks=check("ops.linalg.logdet")),
+    pytest.param(Case("Tensor.logdet", _nonsingular, lambda xp, a: a.logdet(),
+                      values(lambda a: np.where(np.linalg.det(a) > 0, np.log(np.abs(np.linalg.det(a))), np.nan))),
+                 id="Tensor.logdet", marks=check("ops.linalg.logdet")),
+    *[pytest.param(Case(f"{name}(B, {'U' if upper else 'L'}, upper={upper})", _cholesky_inputs(upper), apply,
+                        lambda arrays, x, upper=upper: [(" A X", _gram(arrays[1], upper) @ x, arrays[0])]),
+                   id=f"{name}-{upper}", marks=check("ops.linalg.cholesky-solve-inverse"))
+      for name, upper, apply in (("cholesky_solve", False, lambda xp, b, f: xp.cholesky_solve(b, f)),
+                                 ("Tensor.cholesky_solve", True, lambda xp, b, f: b.cholesky_solve(f, upper=True)))],
+    *[pytest.param(Case(f"{name}(L)", _cholesky_inputs(False), apply,
+                        lambda arrays, inv: [("", inv, np.linalg.inv(_gram(arrays[1], False)))]),
+                   id=name, marks=check("ops.linalg.cholesky-solve-inverse"))
+      for name, apply in (("cholesky_inverse", lambda xp, b, f: xp.cholesky_inverse(f)),
+                          ("Tensor.cholesky_inverse", lambda xp, b, f: f.cholesky_inverse()))],
 ])
 @settings(max_examples=8)
 @given(data=st.data())

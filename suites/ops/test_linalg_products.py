@@ -12,10 +12,13 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conformance import check
+from conformance.assertions import assert_same_object, assert_tensor, describe
 from conformance.strategies import broadcastable_pair
+from suites.inputs import tensor_of
 from suites.ops.linalg_cases import Case, ints, run, side, values
 
 S = side
+INF = float("inf")
 
 
 def _pair(first: Any, second: Any) -> Any:
@@ -88,6 +91,36 @@ def _sum_of_batches(b1: np.ndarray, b2: np.ndarray) -> np.ndarray:
     return (b1 @ b2).sum(axis=0)
 
 
+def _addr_inputs(data):
+    n, m = S(data, 1, 3, "n"), S(data, 1, 3, "m")
+    return [ints(data, data.draw(st.sampled_from([(n, m), (m,)]), label="input")), ints(data, (n,)), ints(data, (m,))]
+
+
+def _dist_inputs(data):
+    """Non-empty: the inf norm of nothing is undefined."""
+    n, m = S(data, 1, 3, "n"), S(data, 1, 3, "m")
+    return [ints(data, (n, m)), ints(data, (m,))]
+
+
+def _p_norm(diff: np.ndarray, p: float) -> np.ndarray:
+    a = np.abs(diff).reshape(-1)
+    return a.max(initial=0) if p == INF else (a ** p).sum() ** (1 / p)
+
+
+def _cdist_inputs(data):
+    b, n, r, m = batch_or_none(data), S(data, 1, 3, "P"), S(data, 1, 3, "R"), S(data, 1, 3, "M")
+    return [ints(data, b + (n, m)), ints(data, b + (r, m))]
+
+
+def batch_or_none(data):
+    return data.draw(st.sampled_from([(), (2,)]), label="batch")
+
+
+def _pairwise(a: np.ndarray, b: np.ndarray, p: float) -> np.ndarray:
+    diff = np.abs(a[..., :, None, :] - b[..., None, :, :])
+    return diff.max(axis=-1) if p == INF else (diff ** p).sum(axis=-1) ** (1 / p)
+
+
 # The table: one row per call, each citing its behaviour (the rows sit in the decorator so that
 # coverage attributes them to this check).
 @pytest.mark.parametrize("case", [
@@ -99,6 +132,12 @@ def _sum_of_batches(b1: np.ndarray, b2: np.ndarray) -> np.ndarray:
                       values(np.matmul)), id="matmul-2d-2d", marks=check("ops.matmul.matrix-matrix")),
     pytest.param(Case("Tensor.__matmul__", _pair(lambda n, m, p: (n, m), lambda n, m, p: (m, p)),
                       lambda xp, a, b: a @ b, values(np.matmul)), id="a@b-2d-2d", marks=check("ops.matmul.matrix-matrix")),
+    pytest.param(Case("linalg.matmul", _pair(lambda n, m, p: (n, m), lambda n, m, p: (m, p)),
+                      lambda xp, a, b: xp.linalg.matmul(a, b), values(np.matmul)), id="linalg.matmul-2d-2d",
+                 marks=check("ops.matmul.matrix-matrix")),
+    pytest.param(Case("Tensor.__rmatmul__", _pair(lambda n, m, p: (n, m), lambda n, m, p: (m, p)),
+                      lambda xp, a, b: b.__rmatmul__(a), values(np.matmul)), id="b.__rmatmul__(a)",
+                 marks=check("ops.matmul.matrix-matrix")),
     pytest.param(Case("matmul", _pair(lambda n, m, p: (m,), lambda n, m, p: (m, p)), lambda xp, a, b: xp.matmul(a, b),
                       values(lambda a, b: (a[None, :] @ b)[0])), id="matmul-1d-2d", marks=check("ops.matmul.one-d-promoted")),
     pytest.param(Case("matmul", _pair(lambda n, m, p: (n, m), lambda n, m, p: (m,)), lambda xp, a, b: xp.matmul(a, b),
@@ -184,6 +223,19 @@ def _sum_of_batches(b1: np.ndarray, b2: np.ndarray) -> np.ndarray:
     pytest.param(Case("Tensor.baddbmm (input broadcast)", _batch_inputs(lambda b, n, p: (n, p)),
                       lambda xp, c, b1, b2: c.baddbmm(b1, b2), values(_scaled(1, 1, np.matmul))),
                  id="Tensor.baddbmm", marks=check("ops.baddbmm.per-batch")),
+    pytest.param(Case("addr(beta=2, alpha=0.5)", _addr_inputs, lambda xp, c, v, w: xp.addr(c, v, w, beta=2, alpha=0.5),
+                      values(_scaled(2, 0.5, np.outer))), id="addr", marks=check("ops.addr.beta-alpha")),
+    pytest.param(Case("Tensor.addr", _addr_inputs, lambda xp, c, v, w: c.addr(v, w), values(_scaled(1, 1, np.outer))),
+                 id="Tensor.addr", marks=check("ops.addr.beta-alpha")),
+    *[pytest.param(Case(f"dist(p={p})", _dist_inputs,
+                        lambda xp, a, b, p=p: xp.dist(a, b, p), values(lambda a, b, p=p: _p_norm(a - b, p))),
+                   id=f"dist-{p}", marks=check("ops.dist.p-norm"))
+      for p in (2, 1, 3, INF)],
+    pytest.param(Case("Tensor.dist", _pair(lambda n, m, q: (n, m), lambda n, m, q: (n, m)), lambda xp, a, b: a.dist(b),
+                      values(lambda a, b: _p_norm(a - b, 2))), id="Tensor.dist", marks=check("ops.dist.p-norm")),
+    *[pytest.param(Case(f"cdist(p={p})", _cdist_inputs, lambda xp, a, b, p=p: xp.cdist(a, b, p),
+                        values(lambda a, b, p=p: _pairwise(a, b, p))), id=f"cdist-{p}", marks=check("ops.cdist.pairwise"))
+      for p in (2.0, 1.0, INF)],
     pytest.param(Case("cross(dim=1)", _cross_inputs(1), lambda xp, a, b: xp.cross(a, b, dim=1),
                       values(lambda a, b: np.cross(a, b, axis=1))), id="cross-dim1", marks=check("ops.cross.dim")),
     pytest.param(Case("Tensor.cross(dim=0)", _cross_inputs(0), lambda xp, a, b: a.cross(b, dim=0),
@@ -201,3 +253,25 @@ def _sum_of_batches(b1: np.ndarray, b2: np.ndarray) -> np.ndarray:
 @given(data=st.data())
 def test_product(xp, case, data):
     run(xp, case, data)
+
+
+# name -> (shapes of self and the operands, the out-of-place rule)
+IN_PLACE = {
+    "addmm_": (((2, 3), (2, 4), (4, 3)), lambda c, a, b: c + a @ b),
+    "addmv_": (((2,), (2, 3), (3,)), lambda c, a, v: c + a @ v),
+    "addbmm_": (((2, 3), (4, 2, 1), (4, 1, 3)), lambda c, a, b: c + (a @ b).sum(axis=0)),
+    "baddbmm_": (((2, 2, 3), (2, 2, 4), (2, 4, 3)), lambda c, a, b: c + a @ b),
+    "addr_": (((2, 3), (2,), (3,)), lambda c, v, w: c + np.outer(v, w)),
+}
+
+
+@check("ops.add-products.in-place")
+@pytest.mark.parametrize("name", list(IN_PLACE))
+def test_add_products_in_place(xp, name):
+    shapes, rule = IN_PLACE[name]
+    arrays = [np.arange(np.prod(s), dtype=np.float64).reshape(s) - k for k, s in enumerate(shapes)]
+    self_, *operands = [tensor_of(xp, a) for a in arrays]
+    call = describe(f"Tensor.{name}", self_, *operands)
+    result = getattr(self_, name)(*operands)
+    assert_same_object(result, self_, call=call)
+    assert_tensor(self_, rule(*arrays), dtype="float64", call=call)

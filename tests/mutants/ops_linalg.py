@@ -106,6 +106,41 @@ def _power_sign_lost(orig):
     return lambda A, n, **k: orig(A, abs(n), **k)
 
 
+def _reads_both_triangles(orig):
+    """solve_triangular as a full solve: the other triangle is no longer ignored."""
+    return lambda A, B, *, upper, left=True, unitriangular=False, **k: _torch().linalg.solve(A, B, left=left)
+
+
+def _info_one(orig):
+    def bad(*a, **k):
+        r = orig(*a, **k)
+        return (*tuple(r)[:-1], r[-1] + 1)
+    return bad
+
+
+def _eig_vectors_unnormalised(orig):
+    def bad(A, **k):
+        w, v = orig(A, **k)
+        return w, v * 2
+    return bad
+
+
+def _lu_l_not_unit(orig):
+    def bad(A, **k):
+        p, l, u = orig(A, **k)
+        d = _torch().diagonal(u, 0, -2, -1)
+        return p, l * d.unsqueeze(-2)[..., : l.shape[-1]], u
+    return bad
+
+
+def _vander_decreasing(orig):
+    return lambda x, **k: orig(x, **k).flip(-1)
+
+
+def _in_place_returns_copy(orig):
+    return lambda self, *a, **k: orig(self.clone(), *a, **k)
+
+
 def _solve_ignores_left(orig):
     return lambda A, B, *, left=True, **k: orig(A, B, **k)
 
@@ -157,4 +192,29 @@ MUTANTS = [
     Mutant("lstsq-off", ("ops.linalg.lstsq",), replace("linalg.lstsq", _lstsq_off)),
     Mutant("matrix-power-ignores-sign", ("ops.linalg.matrix-power",),
            replace("linalg.matrix_power", _power_sign_lost)),
+    Mutant("vecdot-no-conjugate", ("ops.linalg.vecdot",),
+           replace("linalg.vecdot", lambda orig: lambda x, y, **k: (x * y).sum(k.get("dim", -1)))),
+    Mutant("multi-dot-drops-last", ("ops.linalg.multi-dot",),
+           replace("linalg.multi_dot", lambda orig: lambda ts, **k: orig(list(ts)[:-1], **k) if len(ts) > 2 else orig(ts, **k))),
+    Mutant("linalg-diagonal-ignores-offset", ("ops.linalg.diagonal",),
+           replace("linalg.diagonal", lambda orig: lambda A, **k: orig(A))),
+    Mutant("solve-triangular-reads-both", ("ops.linalg.solve-triangular",),
+           replace("linalg.solve_triangular", _reads_both_triangles)),
+    Mutant("cond-ignores-p", ("ops.linalg.cond",), replace("linalg.cond", lambda orig: lambda A, p=None, **k: orig(A))),
+    Mutant("linalg-vander-decreasing", ("ops.linalg.vander",), replace("linalg.vander", _vander_decreasing)),
+    Mutant("inv-ex-info-one", ("ops.linalg.ex-variants",), replace("linalg.inv_ex", _info_one)),
+    Mutant("eig-vectors-unnormalised", ("ops.linalg.eig",), replace("linalg.eig", _eig_vectors_unnormalised)),
+    Mutant("lu-l-not-unit", ("ops.linalg.lu",), replace("linalg.lu", _lu_l_not_unit)),
+    Mutant("matrix-exp-first-order", ("ops.linalg.matrix-exp",),
+           replace("linalg.matrix_exp", lambda orig: lambda A: _torch().eye(A.shape[-1], dtype=A.dtype) + A)),
+    Mutant("tensorinv-not-reshaped", ("ops.linalg.tensorinv-tensorsolve",),
+           replace("linalg.tensorinv", lambda orig: lambda A, ind=2, **k: orig(A, ind, **k).transpose(0, -1))),
+    Mutant("logdet-of-abs", ("ops.linalg.logdet",),
+           replace("logdet", lambda orig: lambda A: _torch().linalg.slogdet(A).logabsdet)),
+    Mutant("cholesky-solve-ignores-upper", ("ops.linalg.cholesky-solve-inverse",),
+           replace("Tensor.cholesky_solve", _drops_keyword("upper", None))),
+    Mutant("addr-ignores-beta", ("ops.addr.beta-alpha",), replace("addr", _drops_keyword("beta", None))),
+    Mutant("addmm-in-place-on-copy", ("ops.add-products.in-place",), replace("Tensor.addmm_", _in_place_returns_copy)),
+    Mutant("dist-ignores-p", ("ops.dist.p-norm",), replace("dist", lambda orig: lambda a, b, p=2: orig(a, b))),
+    Mutant("cdist-off", ("ops.cdist.pairwise",), replace("cdist", _plus_one)),
 ]
