@@ -36,10 +36,10 @@ from reference import linalg  # noqa: F401 - reference.linalg (ops.linalg.*)
 from reference.linalg import (cholesky_inverse, cholesky_solve, det, inv as inverse, logdet, lu_unpack, matrix_exp,
                               matrix_power, pinv as pinverse, slogdet)
 from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
-from reference._interop import from_dlpack
+from reference._interop import from_dlpack, to_dlpack
 from reference._creation_more import (asarray, bernoulli, complex, empty_strided, frombuffer, get_rng_state,  # noqa: A004
                                      logspace, multinomial, normal, poisson, polar, set_default_device, set_rng_state,
-                                     tril_indices, triu_indices)
+                                     tril_indices, triu_indices, empty_permuted)
 from reference._tensor import Size, Tensor
 from reference._views import (adjoint, as_strided, chunk, diagonal, expand, flatten, hsplit, imag, movedim, narrow,
                               permute, real, reshape, select, split, squeeze, swapaxes, swapdims, t, tensor_split,

@@ -148,3 +148,38 @@ def set_default_device(device: Any) -> None:
 
 Tensor.bernoulli = bernoulli
 Tensor.multinomial = multinomial
+
+
+def empty_permuted(size: Any, physical_layout: Any, *, dtype: D.dtype | None = None, device: Any = None,
+                   requires_grad: bool = False, layout: Any = None, pin_memory: bool = False) -> Tensor:
+    """Dims laid out in memory in physical_layout's order: a contiguous tensor of the permuted size, permuted back."""
+    shape = _size((tuple(size),))
+    physical = np.zeros([shape[d] for d in physical_layout], dtype=(dtype or D.get_default_dtype()).np)
+    array = np.transpose(physical, np.argsort(physical_layout))
+    return Tensor(array, dtype or D.get_default_dtype(), _device.as_device(device), requires_grad=requires_grad)
+
+
+# -- in-place samplers (creation.sampling-in-place.*) --------------------------------------------------
+def _sampler(draw: Any) -> Any:
+    """Tensor.<name>_(*args, generator=None): self filled with ``draw(rng, shape, *args)``, self returned."""
+    def method(self: Tensor, *args: Any, generator: Any = None, **kwargs: Any) -> Tensor:
+        from reference._ops import inplace
+
+        values = draw(_random.rng(generator), self._a.shape, *args, **kwargs)
+        return inplace(self, Tensor(np.asarray(values).astype(self.dtype.np), self.dtype, self.device))
+    return method
+
+
+SAMPLERS = {
+    "uniform_": lambda rng, shape, a=0.0, b=1.0: rng.uniform(a, b, shape),
+    "normal_": lambda rng, shape, mean=0.0, std=1.0: rng.normal(mean, std, shape),
+    "bernoulli_": lambda rng, shape, p=0.5: rng.random(shape) < p,
+    "random_": lambda rng, shape, low=0, high=None: rng.integers(low, high, shape) if high is not None
+    else rng.integers(0, low or 2 ** 24, shape),
+    "exponential_": lambda rng, shape, lambd=1.0: rng.exponential(1 / lambd, shape),
+    "geometric_": lambda rng, shape, p: rng.geometric(p, shape),
+    "cauchy_": lambda rng, shape, median=0.0, sigma=1.0: median + sigma * rng.standard_cauchy(shape),
+    "log_normal_": lambda rng, shape, mean=1.0, std=2.0: rng.lognormal(mean, std, shape),
+}
+for _name, _draw in SAMPLERS.items():
+    setattr(Tensor, _name, _sampler(_draw))

@@ -46,6 +46,11 @@ def _dlpack(self: Tensor, **kwargs: Any) -> Any:
     return self._a.__dlpack__(**kwargs)
 
 
+def to_dlpack(tensor: Tensor) -> Any:
+    """The tensor's DLPack capsule (torch.to_dlpack: the same as tensor.__dlpack__())."""
+    return _dlpack(tensor)
+
+
 def _dlpack_device(self: Tensor) -> tuple[int, int]:
     return (KDL_CPU, 0)
 

@@ -6,6 +6,7 @@ under a fixed seed with wide bounds, reproducibility by comparing the backend on
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Callable
 
 import numpy as np
@@ -304,3 +305,67 @@ def test_set_default_device(xp):
     got = xp.zeros(2)
     expect(device_type(got) == "cpu", call="set_default_device(None); zeros(2)", expected="a CPU tensor",
            got=f"device {got.device}")
+
+
+def _log(values: np.ndarray) -> np.ndarray:
+    return np.log(np.where(values > 0, values, np.nan))
+
+
+# name -> (arguments, support (values -> bool array), statistic (name, values -> float), its expected value, tolerance)
+IN_PLACE_SAMPLERS: dict[str, tuple[tuple[Any, ...], Callable[..., Any], tuple[str, Callable[..., float]], float, float]] = {
+    "uniform_": ((2.0, 5.0), lambda v: (v >= 2) & (v < 5), ("mean", np.mean), 3.5, 0.1),
+    "normal_": ((3.0, 2.0), np.isfinite, ("std", np.std), 2.0, 0.15),
+    "bernoulli_": ((0.25,), lambda v: (v == 0) | (v == 1), ("mean", np.mean), 0.25, 0.03),
+    "random_": ((0, 7), lambda v: (v >= 0) & (v < 7) & (v == np.round(v)), ("mean", np.mean), 3.0, 0.2),
+    "exponential_": ((2.0,), lambda v: v >= 0, ("mean", np.mean), 0.5, 0.05),
+    "geometric_": ((0.25,), lambda v: (v >= 1) & (v == np.round(v)), ("mean", np.mean), 4.0, 0.3),
+    "cauchy_": ((1.0, 2.0), np.isfinite, ("median", np.median), 1.0, 0.2),
+    "log_normal_": ((0.0, 0.5), lambda v: v > 0, ("std of log", lambda v: np.std(_log(v))), 0.5, 0.05),
+}
+
+
+@check("creation.sampling-in-place.fills-self")
+@pytest.mark.parametrize("name", list(IN_PLACE_SAMPLERS))
+def test_in_place_sampler(xp, name):
+    args, support, (label, statistic), want, tol = IN_PLACE_SAMPLERS[name]
+    xp.manual_seed(17)
+    t = xp.zeros(N, dtype=xp.float64)
+    call = f"zeros({N}, dtype=float64).{name}{args} after manual_seed(17)"
+    result = getattr(t, name)(*args)
+    expect(result is t, call=call, expected="self, filled in place", got=f"another object: {type(result).__name__}")
+    assert_shape(t, (N,), call=call)
+    assert_dtype(t, "float64", call=call)
+    values = to_numpy(t)
+    inside = support(values)
+    expect(bool(inside.all()), call=call, expected="every value in the distribution's support",
+           got=f"{int((~inside).sum())} outside, e.g. {values[~inside][:3].tolist()}")
+    got = float(statistic(values))
+    expect(abs(got - want) < tol, call=call, expected=f"{label} {want} +/- {tol}", got=f"{label} {got!r}")
+
+
+@check("creation.random.initial-seed")
+@given(seed=st.integers(0, 2**31))
+def test_initial_seed(xp, seed):
+    xp.manual_seed(seed)
+    expect(xp.initial_seed() == seed, call=f"manual_seed({seed}); initial_seed()", expected=seed, got=xp.initial_seed())
+    fresh = xp.seed()
+    expect(isinstance(fresh, int) and xp.initial_seed() == fresh, call="seed(); initial_seed()",
+           expected="the int seed() returned", got=f"seed() {fresh!r}, initial_seed() {xp.initial_seed()!r}")
+
+
+@check("creation.empty-permuted.layout")
+@given(shape=shapes(1, 4, 0, 4), data=st.data())
+@example(shape=(2, 3, 4), data=None)
+def test_empty_permuted(xp, shape, data):
+    layout = (0, 2, 1) if data is None else tuple(data.draw(st.permutations(range(len(shape))), "physical_layout"))
+    got = xp.empty_permuted(shape, layout)
+    strides = [0] * len(shape)
+    step = 1
+    for d in reversed(layout):  # the innermost physical dim has stride 1
+        strides[d] = step
+        step *= max(shape[d], 1)
+    call = describe("empty_permuted", shape, layout)
+    assert_shape(got, shape, call=call)
+    if math.prod(shape):
+        expect(tuple(got.stride()) == tuple(strides), call=call, expected=f"stride {tuple(strides)}",
+               got=f"stride {tuple(got.stride())}")

@@ -69,15 +69,16 @@ def test_numpy_from_dlpack_of_tensor(xp, shape, dtype):
 
 
 @check("numpy.dlpack.tensor-round-trip")
-@given(shape=shapes(1, 3, 1, 3), capsule=st.booleans())
-@example(shape=(2,), capsule=True)
-@example(shape=(2,), capsule=False)
-def test_from_dlpack_of_tensor(xp, shape, capsule):
+@given(shape=shapes(1, 3, 1, 3), source=st.sampled_from(["tensor", "t.__dlpack__()", "to_dlpack(t)"]))
+@example(shape=(2,), source="t.__dlpack__()")
+@example(shape=(2,), source="to_dlpack(t)")
+@example(shape=(2,), source="tensor")
+def test_from_dlpack_of_tensor(xp, shape, source):
     t = tensor_of(xp, _fresh(shape, "float64"))
     device = tuple(t.__dlpack_device__())
     expect(device == (1, 0), call=describe("Tensor.__dlpack_device__", t), expected="(1, 0)", got=show(device))
-    call = describe("from_dlpack", "t.__dlpack__()" if capsule else t)
-    got = xp.from_dlpack(t.__dlpack__() if capsule else t)
+    call = describe("from_dlpack", t if source == "tensor" else source)
+    got = xp.from_dlpack({"tensor": lambda: t, "t.__dlpack__()": t.__dlpack__, "to_dlpack(t)": lambda: xp.to_dlpack(t)}[source]())
     assert_tensor(got, _fresh(shape, "float64"), dtype="float64", call=call)
     new = _fresh(shape, "float64") - 5
     t.copy_(tensor_of(xp, new))

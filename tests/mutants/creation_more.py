@@ -76,4 +76,9 @@ MUTANTS = [
            replace("set_rng_state", lambda orig: lambda state: None)),
     Mutant("set-default-device-ignored", ("creation.default-device.set",),
            replace("set_default_device", lambda orig: lambda device: None)),
+    Mutant("uniform-in-place-ignores-bounds", ("creation.sampling-in-place.fills-self",),
+           replace("Tensor.uniform_", lambda orig: lambda self, *a, **k: orig(self))),
+    Mutant("initial-seed-forgets", ("creation.random.initial-seed",), replace("initial_seed", lambda orig: lambda: 0)),
+    Mutant("empty-permuted-contiguous", ("creation.empty-permuted.layout",),
+           replace("empty_permuted", lambda orig: lambda size, layout, **k: _torch().empty(size, **k))),
 ]
