@@ -31,10 +31,10 @@ from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, ar
                             minimum, mm, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
                             sin, sqrt, square, std, sub, sum, tanh, true_divide, trunc, var, where)
 from reference._linalg_ops import (addbmm, addmm, addmv, addr, baddbmm, bmm, cdist, cross, dist, dot, einsum, inner, kron,
-                                   mm, mv, outer, tensordot, trace, vander, vdot)
+                                   mm, mv, norm, outer, pairwise_distance, pdist, tensordot, trace, vander, vdot)
 from reference import linalg  # noqa: F401 - reference.linalg (ops.linalg.*)
-from reference.linalg import (cholesky_inverse, cholesky_solve, det, inv as inverse, logdet, lu_unpack, matrix_exp,
-                              matrix_power, pinv as pinverse, slogdet)
+from reference.linalg import (cholesky_inverse, cholesky_solve, det, geqrf, inv as inverse, logdet, lu_unpack, matrix_exp,
+                              matrix_power, orgqr, ormqr, pinv as pinverse, slogdet)
 from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
 from reference._interop import from_dlpack, to_dlpack
 from reference._creation_more import (asarray, bernoulli, complex, empty_strided, frombuffer, get_rng_state,  # noqa: A004

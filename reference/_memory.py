@@ -3,7 +3,8 @@ view.untyped-storage.*): a tensor's storage is the NumPy array at the end of its
 chain, and its offset the distance in elements from that array's first byte."""
 from __future__ import annotations
 
-from typing import Sequence
+import weakref
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -68,3 +69,38 @@ Tensor.data_ptr = data_ptr
 Tensor.as_strided = as_strided
 Tensor.itemsize = property(lambda self: self._dtype.itemsize)
 Tensor.nbytes = property(lambda self: self.numel() * self._dtype.itemsize)
+
+
+def as_strided_(self: Tensor, size: Sequence[int], stride: Sequence[int], storage_offset: int | None = None) -> Tensor:
+    """In place: self becomes that view of its own storage (the memory is untouched)."""
+    self._a = as_strided(self, size, stride, storage_offset)._a
+    return self
+
+
+def new_empty_strided(self: Tensor, size: Sequence[int], stride: Sequence[int], *, dtype: Any = None,
+                      device: Any = None, requires_grad: bool = False, **kwargs: Any) -> Tensor:
+    from reference._creation_more import empty_strided
+
+    return empty_strided(size, stride, dtype=dtype or self.dtype, device=device or self.device,
+                         requires_grad=requires_grad)
+
+
+_SHARED: "weakref.WeakValueDictionary[int, np.ndarray]" = weakref.WeakValueDictionary()
+"""Storages moved to shared memory, by id. NumPy memory is process-local: the move is bookkeeping only."""
+
+
+def share_memory_(self: Tensor) -> Tensor:
+    root = _root(self._a)
+    _SHARED[id(root)] = root
+    return self
+
+
+def is_shared(self: Tensor) -> bool:
+    root = _root(self._a)
+    return _SHARED.get(id(root)) is root
+
+
+Tensor.as_strided_ = as_strided_
+Tensor.new_empty_strided = new_empty_strided
+Tensor.share_memory_ = share_memory_
+Tensor.is_shared = is_shared

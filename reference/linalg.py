@@ -403,3 +403,101 @@ def cholesky_inverse(L: Tensor, upper: bool = False, *, out: Any = None) -> Tens
 for _name, _fn in (("logdet", logdet), ("matrix_exp", matrix_exp), ("cholesky_solve", cholesky_solve),
                    ("cholesky_inverse", cholesky_inverse)):
     setattr(Tensor, _name, _method(_fn))
+
+
+# -- Householder QR and LDL^T --------------------------------------------------------------------------
+geqrf_result = namedtuple("geqrf_result", "a tau")
+ldl_factor_result = namedtuple("ldl_factor_result", "LD pivots")
+
+
+def _geqrf_one(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LAPACK geqrf: R on and above the diagonal, reflector vectors v (v[0] = 1 implied) below, H = I - tau v v^H."""
+    a = a.astype(np.result_type(a, np.float64)).copy()
+    m, n = a.shape
+    tau = np.zeros(min(m, n), dtype=a.dtype)
+    for j in range(min(m, n)):
+        x = a[j:, j].copy()
+        norm = np.linalg.norm(x)
+        if norm == 0 or (len(x) == 1 and np.isrealobj(x)):
+            continue
+        beta = -np.copysign(norm, x[0].real)
+        v = x / (x[0] - beta)
+        v[0] = 1
+        tau[j] = (beta - x[0]) / beta
+        a[j:, j:] -= tau[j] * np.outer(v, np.conj(v) @ a[j:, j:])
+        a[j, j], a[j + 1:, j] = beta, v[1:]
+    return a, tau
+
+
+def _reflectors(a: np.ndarray, tau: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """H_1 H_2 ... H_k @ c, the reflectors read from below a's diagonal."""
+    c = c.astype(np.result_type(c, a, np.float64)).copy()
+    for j in reversed(range(len(tau))):
+        v = np.concatenate([[1.0], a[j + 1:, j]])
+        c[j:] -= tau[j] * np.outer(v, np.conj(v) @ c[j:])
+    return c
+
+
+def _per_matrix(fn: Any, *arrays: np.ndarray) -> list[np.ndarray]:
+    batch = np.broadcast_shapes(*(x.shape[:-2] if x.ndim > 1 else () for x in arrays[:1]))
+    flat = [x.reshape((-1,) + x.shape[len(batch):]) for x in arrays]
+    results = [fn(*parts) for parts in zip(*flat)]
+    outs = results[0] if isinstance(results[0], tuple) else (results[0],)
+    return [np.stack([r[i] if isinstance(r, tuple) else r for r in results]).reshape(batch + outs[i].shape)
+            for i in range(len(outs))]
+
+
+def geqrf(A: Tensor, *, out: Any = None) -> geqrf_result:
+    a, tau = _per_matrix(_geqrf_one, A._a)
+    return geqrf_result(_wrap(a, A), _wrap(tau, A))
+
+
+def householder_product(A: Tensor, tau: Tensor, *, out: Tensor | None = None) -> Tensor:
+    """The first n columns of H_1 ... H_k, for an (m, n) A with m >= n."""
+    m, n = A.shape[-2:]
+    (q,) = _per_matrix(lambda a, t: _reflectors(a, t, np.eye(m, n)), A._a, tau._a)
+    return _wrap(q, A, out=out)
+
+
+def ormqr(input: Tensor, tau: Tensor, other: Tensor, left: bool = True, transpose: bool = False, *,  # noqa: A002
+          out: Any = None) -> Tensor:
+    m = input.shape[-2]
+    (q,) = _per_matrix(lambda a, t: _reflectors(a, t, np.eye(m)), input._a, tau._a)
+    q = np.conj(np.swapaxes(q, -1, -2)) if transpose else q
+    return _wrap(q @ other._a if left else other._a @ q, input)
+
+
+def ldl_factor_ex(A: Tensor, *, hermitian: bool = False, check_errors: bool = False, out: Any = None) -> Any:
+    """LDL^T without pivoting (every pivot a 1x1 block, pivots[i] = i + 1): L's strict lower part and D's
+    diagonal packed in one matrix."""
+    def factor(a: np.ndarray) -> np.ndarray:
+        n = a.shape[-1]
+        L, d = np.eye(n), np.zeros(n)
+        for j in range(n):
+            d[j] = a[j, j] - (L[j, :j] ** 2 * d[:j]).sum()
+            for i in range(j + 1, n):
+                L[i, j] = (a[i, j] - (L[i, :j] * L[j, :j] * d[:j]).sum()) / d[j]
+        return np.tril(L, -1) + np.diag(d)
+    (ld,) = _per_matrix(factor, A._a)
+    pivots = np.broadcast_to(np.arange(1, A.shape[-1] + 1, dtype=np.int32), A.shape[:-1]).copy()
+    info = np.zeros(A.shape[:-2], dtype=np.int32)
+    return namedtuple("ldl_factor_ex_result", "LD pivots info")(_wrap(ld, A), Tensor(pivots, D.int32, A.device),
+                                                                Tensor(info, D.int32, A.device))
+
+
+def ldl_factor(A: Tensor, *, hermitian: bool = False, out: Any = None) -> ldl_factor_result:
+    LD, pivots, _ = ldl_factor_ex(A, hermitian=hermitian)
+    return ldl_factor_result(LD, pivots)
+
+
+def ldl_solve(LD: Tensor, pivots: Tensor, B: Tensor, *, hermitian: bool = False, out: Any = None) -> Tensor:
+    n = LD.shape[-1]
+    L = np.tril(LD._a, -1) + np.eye(n)
+    d = np.diagonal(LD._a, 0, -2, -1)
+    return _wrap(np.linalg.solve((L * d[..., None, :]) @ np.swapaxes(L, -1, -2), B._a), LD, out=out)
+
+
+orgqr = householder_product
+
+for _name, _fn in (("geqrf", geqrf), ("orgqr", orgqr), ("ormqr", ormqr)):
+    setattr(Tensor, _name, _method(_fn))

@@ -269,6 +269,49 @@ def _chain_inputs(vectors: bool):
     return inputs
 
 
+def _tall_general(data):
+    n = side(data, 1, 3, "n")
+    return [ints(data, batch(data) + (n + side(data, 0, 2, "extra"), n), -5, 5)]
+
+
+def _householder_expect(arrays, a, q):
+    """Q^H Q = I and Q R = A with R = the upper triangle of geqrf's a (its first n rows)."""
+    (A,) = arrays
+    n = A.shape[-1]
+    return [(" Q^H Q", mT(q) @ q, identity_like(q)), (" Q R", q @ np.triu(a)[..., :n, :], A)]
+
+
+def _ormqr_expect(arrays, a, q_full):
+    (A, _) = arrays
+    n = A.shape[-1]
+    return [(" Q^H Q", mT(q_full) @ q_full, identity_like(q_full)), (" Q[:, :n] R", q_full[..., :n] @ np.triu(a)[..., :n, :], A)]
+
+
+def _ormqr_inputs(data):
+    (a,) = _tall_general(data)
+    return [a, np.broadcast_to(np.eye(a.shape[-2]), a.shape[:-1] + (a.shape[-2],)).copy()]
+
+
+def _sym_dominant_inputs(data):
+    """Symmetric, diagonally dominant with diagonal entries of either sign: indefinite, well conditioned."""
+    n = side(data)
+    shape = batch(data) + (n, n)
+    m = symmetric(data, shape)
+    signs = np.where(ints(data, shape[:-1], 0, 1) > 0, 1.0, -1.0)
+    a = m - np.eye(n) * np.diagonal(m, 0, -2, -1)[..., None, :] + np.eye(n) * (signs * (np.abs(m).sum(-1) + 1))[..., None, :]
+    return [a, ints(data, shape[:-1] + (2,), -5, 5)]
+
+
+def _pdist(x, p):
+    i, j = np.triu_indices(x.shape[0], 1)
+    d = np.abs(x[i] - x[j])
+    return d.max(axis=-1, initial=0) if p == INF else (d ** p).sum(axis=-1) ** (1 / p)
+
+
+def _pairwise_inputs(data):
+    n, m = side(data, 1, 3, "n"), side(data, 1, 3, "m")
+    return [ints(data, (n, m), -5, 5), ints(data, data.draw(st.sampled_from([(n, m), (m,)]), label="x2"), -5, 5)]
+
 # The table: one row per call, each citing its behaviour (the rows sit in the decorator so that
 # coverage attributes them to this check).
 @pytest.mark.parametrize("case", [
@@ -458,6 +501,47 @@ def _chain_inputs(vectors: bool):
                    id=name, marks=check("ops.linalg.cholesky-solve-inverse"))
       for name, apply in (("cholesky_inverse", lambda xp, b, f: xp.cholesky_inverse(f)),
                           ("Tensor.cholesky_inverse", lambda xp, b, f: f.cholesky_inverse()))],
+    pytest.param(Case("linalg.householder_product(*geqrf(A))", _tall_general,
+                      lambda xp, A: (lambda a, tau: (a, xp.linalg.householder_product(a, tau)))(*xp.geqrf(A)),
+                      _householder_expect), id="householder_product", marks=check("ops.linalg.householder")),
+    pytest.param(Case("a.orgqr(tau) of A.geqrf()", _tall_general,
+                      lambda xp, A: (lambda a, tau: (a, a.orgqr(tau)))(*A.geqrf()), _householder_expect),
+                 id="Tensor.orgqr", marks=check("ops.linalg.householder")),
+    pytest.param(Case("orgqr(*geqrf(A))", _tall_general, lambda xp, A: (lambda a, tau: (a, xp.orgqr(a, tau)))(*xp.geqrf(A)),
+                      _householder_expect), id="orgqr", marks=check("ops.linalg.householder")),
+    pytest.param(Case("ormqr(*geqrf(A), I)", _ormqr_inputs,
+                      lambda xp, A, I: (lambda a, tau: (a, xp.ormqr(a, tau, I)))(*xp.geqrf(A)), _ormqr_expect),
+                 id="ormqr", marks=check("ops.linalg.householder")),
+    pytest.param(Case("a.ormqr(tau, A, transpose=True) of geqrf(A)", _tall_general,
+                      lambda xp, A: (lambda a, tau: (a, a.ormqr(tau, A, transpose=True)))(*xp.geqrf(A)),
+                      lambda arrays, a, r: [(" Q^H A", r, np.triu(a))]), id="Tensor.ormqr", marks=check("ops.linalg.householder")),
+    pytest.param(Case("linalg.ldl_solve(*linalg.ldl_factor(A), B)", _sym_dominant_inputs,
+                      lambda xp, a, b: xp.linalg.ldl_solve(*xp.linalg.ldl_factor(a), b), _solve_expect(True)),
+                 id="ldl", marks=check("ops.linalg.ldl")),
+    pytest.param(Case("linalg.ldl_factor_ex(A), then ldl_solve", _sym_dominant_inputs,
+                      lambda xp, a, b: (lambda ld, piv, info: (xp.linalg.ldl_solve(ld, piv, b), info))(*xp.linalg.ldl_factor_ex(a)),
+                      lambda arrays, x, info: _solve_expect(True)(arrays, x) + [(" info", info, np.zeros(info.shape))],
+                      result_dtype=lambda d: (d, "int32")), id="ldl_factor_ex", marks=check("ops.linalg.ldl")),
+    pytest.param(Case("norm (3-D)", lambda data: [ints(data, (2, side(data), 2), -5, 5)], lambda xp, x: xp.norm(x),
+                      values(lambda x: np.sqrt((x ** 2).sum()))), id="norm", marks=check("ops.norm.legacy")),
+    pytest.param(Case("norm(x, 1, 0)", _nonempty, lambda xp, x: xp.norm(x, 1, 0), values(lambda x: np.abs(x).sum(axis=0))),
+                 id="norm-p-dim", marks=check("ops.norm.legacy")),
+    pytest.param(Case("norm(A, 'nuc')", _nonempty, lambda xp, x: xp.norm(x, "nuc"), values(lambda x: _matrix_norm(x, "nuc"))),
+                 id="norm-nuc", marks=check("ops.norm.legacy")),
+    pytest.param(Case("Tensor.norm(p=inf, dim=1)", _nonempty, lambda xp, x: x.norm(p=INF, dim=1),
+                      values(lambda x: np.abs(x).max(axis=1))), id="Tensor.norm", marks=check("ops.norm.legacy")),
+    *[pytest.param(Case(f"pdist(p={p})", lambda data: [ints(data, (side(data, 1, 4, "N"), side(data, 1, 3, "M")), -5, 5)],
+                        lambda xp, x, p=p: xp.pdist(x, p), values(lambda x, p=p: _pdist(x, p))), id=f"pdist-{p}",
+                   marks=check("ops.pdist.condensed"))
+      for p in (2, 1)],
+    pytest.param(Case("pairwise_distance", _pairwise_inputs, lambda xp, a, b: xp.pairwise_distance(a, b),
+                      values(lambda a, b: np.sqrt(((a - b + 1e-6) ** 2).sum(axis=-1)))), id="pairwise_distance",
+                 marks=check("ops.pairwise-distance.rows")),
+    pytest.param(Case("pairwise_distance(p=1)", _pairwise_inputs, lambda xp, a, b: xp.pairwise_distance(a, b, p=1),
+                      values(lambda a, b: np.abs(a - b + 1e-6).sum(axis=-1))), id="pairwise_distance-1",
+                 marks=check("ops.pairwise-distance.rows")),
+    pytest.param(Case("Tensor.pinverse", lambda data: [tall(data)], lambda xp, a: a.pinverse(), _pinv_expect),
+                 id="Tensor.pinverse", marks=check("ops.linalg.pinv")),
 ])
 @settings(max_examples=8)
 @given(data=st.data())

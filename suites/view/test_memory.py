@@ -100,3 +100,39 @@ def test_untyped_storage(xp, n, m, dtype):
            expected="another storage than b's", got="b's storage")
     _same("b[-1:, -1:].data_ptr() - b.untyped_storage().data_ptr()", v.data_ptr() - storage.data_ptr(),
           ((n - 1) * m + m - 1) * ITEMSIZE[dtype])
+
+
+@check("view.as-strided.in-place")
+@given(n=st.integers(2, 8), data=st.data())
+@example(n=6, data=None)
+def test_as_strided_in_place(xp, n, data):
+    size, stride = ((2,), (2,)) if data is None else ((data.draw(st.integers(1, (n + 1) // 2), "size"),), (2,))
+    t = tensor_of(xp, np.arange(n, dtype=np.float64))
+    call = f"arange({n}).as_strided_({size}, {stride})"
+    result = t.as_strided_(size, stride)
+    expect(result is t, call=call, expected="the tensor itself", got="another object")
+    _same(f"{call}.stride()", tuple(t.stride()), stride)
+    assert_values(t, np.arange(n, dtype=np.float64)[: 2 * size[0]: 2], call=call)
+
+
+@check("view.new-empty-strided.layout")
+@given(case=st.sampled_from([((2, 3), (3, 1)), ((2, 3), (1, 2)), ((4,), (2,))]), dtype=st.sampled_from(["int32", "float64"]))
+def test_new_empty_strided(xp, case, dtype):
+    size, stride = case
+    t = xp.zeros(1, dtype=getattr(xp, dtype))
+    call = describe(f"zeros(1, dtype={dtype}).new_empty_strided", size, stride)
+    got = t.new_empty_strided(size, stride)
+    _same(f"{call}.shape", tuple(got.shape), size)
+    _same(f"{call}.stride()", tuple(got.stride()), stride)
+    expect(got.dtype == t.dtype, call=call, expected=dtype, got=str(got.dtype))
+
+
+@check("view.share-memory.flag")
+def test_share_memory(xp):
+    t = tensor_of(xp, np.arange(4.0))
+    _same("tensor([0., 1., 2., 3.]).is_shared()", t.is_shared(), False)
+    result = t.share_memory_()
+    expect(result is t, call="t.share_memory_()", expected="t itself", got="another object")
+    _same("t.share_memory_(); t.is_shared()", t.is_shared(), True)
+    _same("t.share_memory_(); t[1:].is_shared()", t[1:].is_shared(), True)
+    assert_values(t, np.arange(4.0), call="t.share_memory_(), then reading t")

@@ -217,4 +217,10 @@ MUTANTS = [
     Mutant("addmm-in-place-on-copy", ("ops.add-products.in-place",), replace("Tensor.addmm_", _in_place_returns_copy)),
     Mutant("dist-ignores-p", ("ops.dist.p-norm",), replace("dist", lambda orig: lambda a, b, p=2: orig(a, b))),
     Mutant("cdist-off", ("ops.cdist.pairwise",), replace("cdist", _plus_one)),
+    Mutant("householder-product-transposed", ("ops.linalg.householder",),
+           replace("linalg.householder_product", lambda orig: lambda A, tau, **k: orig(A, tau, **k).flip(-1))),
+    Mutant("ldl-solve-off", ("ops.linalg.ldl",), replace("linalg.ldl_solve", _plus_one)),
+    Mutant("norm-ignores-p", ("ops.norm.legacy",), replace("norm", lambda orig: lambda x, p="fro", *a, **k: orig(x, "fro", *a, **k))),
+    Mutant("pdist-squared", ("ops.pdist.condensed",), replace("pdist", lambda orig: lambda x, p=2: orig(x, p) ** 2)),
+    Mutant("pairwise-distance-off", ("ops.pairwise-distance.rows",), replace("pairwise_distance", _plus_one)),
 ]

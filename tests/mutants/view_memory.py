@@ -22,4 +22,10 @@ MUTANTS = [
            replace("Tensor.as_strided", _offset_relative)),
     Mutant("untyped-storage-of-a-copy", ("view.untyped-storage.shared",),
            replace("Tensor.untyped_storage", lambda orig: lambda self: orig(self.clone()))),
+    Mutant("as-strided-in-place-returns-view", ("view.as-strided.in-place",),
+           replace("Tensor.as_strided_", lambda orig: lambda self, *a, **k: self.as_strided(*a, **k))),
+    Mutant("new-empty-strided-contiguous", ("view.new-empty-strided.layout",),
+           replace("Tensor.new_empty_strided", lambda orig: lambda self, size, stride, **k: self.new_empty(size, **k))),
+    Mutant("share-memory-not-recorded", ("view.share-memory.flag",),
+           replace("Tensor.is_shared", lambda orig: lambda self: False)),
 ]
