@@ -97,6 +97,7 @@ class Adapter:
     to_numpy: Callable[[Any], np.ndarray] = default_to_numpy
     dtype_name: Callable[[Any], str] = default_dtype_name
     device_available: Callable[[str], bool] = lambda device: device == "cpu"
+    device_model: Callable[[str], str | None] = lambda device: None  # e.g. the GPU's name, for report metadata
     unsupported: tuple[str, ...] = ()
     deviations_file: Path | None = None
     spec: str = ""

@@ -1,7 +1,7 @@
 """The ``torch-conformance`` command: run the suite, show the catalogue, list backends.
 
 Exit codes: 0 every applicable check passed (or is a declared deviation / unsupported),
-1 some check failed or errored, 2 usage or backend-loading error.
+1 some check failed, errored, crashed or timed out, 2 usage or backend-loading error, 130 interrupted.
 """
 from __future__ import annotations
 
@@ -13,16 +13,18 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from conformance import catalogue
+from conformance import catalogue, cli_reports, isolation
 from conformance.apisurface.command import add_parser as add_coverage_parser, cmd_coverage
 from conformance.backend import BackendLoadError, load_backend, registered_backends
 from conformance.coverage import SUITES_DIR, declared_behaviours
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def _safe_dirname(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "backend"
+    """A single path component from a backend name: no separators, no '..', never empty."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")[:64] or "backend"
 
 
 def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
@@ -40,26 +42,45 @@ def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
     out = Path(args.output or Path("reports") / _safe_dirname(adapter.name))
     pytest_args = [str(SUITES_DIR), "--backend", args.backend, "--conformance-report", str(out),
                    "--hypothesis-profile", args.profile, "-q", "--tb=no", "-rN", "-p", "no:cacheprovider",
-                   "--rootdir", str(SUITES_DIR.parent)]
+                   "--rootdir", str(SUITES_DIR.parent), "-W", "ignore::pytest.PytestAssertRewriteWarning",
+                   "-p", "no:unraisableexception"]  # isolation's hook re-raises interrupts lost in gc callbacks
     if args.topic:
         pytest_args += ["-m", " or ".join(args.topic)]
     for pattern in args.behaviour or ():
         pytest_args += ["--behaviour", pattern]
-    if args.jobs != 1:
-        pytest_args += ["-n", str(args.jobs)]
-    else:
-        pytest_args += ["-p", "no:xdist"]
-    code = pytest.main(pytest_args + passthrough)
+    # Checks always run in worker processes (even -j 1), fed two at a time so a hung worker holds
+    # back no queue; a dead worker is replaced (see conformance/isolation.py).
+    pytest_args += ["-n", str(max(args.jobs, 1)), "--maxschedchunk", "2",
+                    "--timeout", str(args.timeout), "--memory-limit", str(args.memory_limit)]
+    try:
+        code = pytest.main(pytest_args + passthrough)
+    except KeyboardInterrupt:
+        code = pytest.ExitCode.INTERRUPTED
     report_file = out / "report.json"
     if code == pytest.ExitCode.INTERRUPTED:
         print(f"torch-conformance: interrupted; the checks that finished are in {out}", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     if code == pytest.ExitCode.USAGE_ERROR or not report_file.exists():
         return EXIT_USAGE
     if code == pytest.ExitCode.NO_TESTS_COLLECTED:
         print("torch-conformance: no check matched the selection", file=sys.stderr)
         return EXIT_USAGE
     return int(json.loads(report_file.read_text(encoding="utf-8"))["summary"]["exit_code"])
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from conformance.report.build import MalformedReport
+    from conformance.report.recorder import rebuild
+
+    try:
+        report = rebuild(Path(args.from_log), Path(args.output))
+    except (OSError, MalformedReport) as exc:
+        print(f"torch-conformance: cannot rebuild a report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    missing = len(report["run"]["not_run"])
+    state = "complete" if report["run"]["complete"] else f"incomplete, {missing} selected checks never finished"
+    print(f"report ({state}) written to {args.output}")
+    return 0
 
 
 def cmd_catalogue(args: argparse.Namespace) -> int:
@@ -132,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--behaviour", action="append", help="run checks of behaviours matching this glob (repeatable)")
     run.add_argument("--jobs", "-j", type=int, default=min(os.cpu_count() or 1, 4), help="parallel workers (1: none)")
     run.add_argument("--profile", choices=("ci", "thorough"), default="ci", help="hypothesis profile (default: ci)")
+    run.add_argument("--timeout", type=float, default=isolation.DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                     help=f"per-check time limit; a check past it is stopped as `timeout` (default {isolation.DEFAULT_TIMEOUT_S:g})")
+    run.add_argument("--memory-limit", type=int, default=isolation.DEFAULT_MEMORY_LIMIT_MB, metavar="MB",
+                     help=f"data-segment cap per worker process, 0 for none (default {isolation.DEFAULT_MEMORY_LIMIT_MB})")
+    rep = sub.add_parser("report", help="rebuild a report from a run's results.jsonl (e.g. of a killed run)")
+    rep.add_argument("--from-log", required=True, metavar="RESULTS_JSONL", help="the run's results.jsonl")
+    rep.add_argument("--output", "-o", required=True, metavar="DIR", help="folder for report.json/.md/.html")
     cat = sub.add_parser("catalogue", help="print the behaviour catalogue with coverage")
     cat.add_argument("--topic", "-t", action="append", choices=catalogue.TOPICS)
     cat.add_argument("--uncovered", action="store_true", help="only behaviours no check declares")
@@ -139,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("tutorial", help="print the tutorial's items with the behaviours covering them (Markdown)")
     sub.add_parser("backends", help="list registered backends")
     add_coverage_parser(sub)
+    cli_reports.add_parsers(sub)
     return parser
 
 
@@ -154,7 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code else 0
     if args.command == "run":
         return cmd_run(args, passthrough)
-    return {"catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends,
+    if hasattr(args, "handler"):
+        return args.handler(args)
+    return {"report": cmd_report, "catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends,
             "coverage": cmd_coverage}[args.command](args)
 
 

@@ -9,19 +9,26 @@ from __future__ import annotations
 import fnmatch
 import os
 import shlex
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from conformance import assertions, catalogue
+from conformance import assertions, catalogue, isolation
 from conformance.backend import Adapter, BackendLoadError, load_backend
+from conformance.report.build import MAX_SECTION_CHARS, clip
 from conformance.report.recorder import Recorder
 
 ADAPTER_KEY = pytest.StashKey[Adapter]()
 RECORDER_KEY = pytest.StashKey[Recorder]()
 PREVIOUS_KEY = pytest.StashKey[Any]()
+HANDLERS_KEY = pytest.StashKey[dict]()
+MARKER_DIR_KEY = pytest.StashKey[Path]()
+WATCHDOG_KEY = pytest.StashKey[isolation.Watchdog]()
+UNLIMITED_RESTARTS = "1000000"  # a hostile backend may kill a worker in every check
 
 UNSUPPORTED_PREFIX = "unsupported: "
 # Exceptions that mean the check itself is broken, not the backend.
@@ -49,6 +56,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="write report.json, report.md and report.html to DIR")
     group.addoption("--behaviour", action="append", default=[], metavar="PATTERN",
                     help="run only checks of behaviours matching this glob (repeatable)")
+    group.addoption("--memory-limit", type=int, metavar="MB",
+                    default=int(os.environ.get("CONFORMANCE_MEMORY_LIMIT", isolation.DEFAULT_MEMORY_LIMIT_MB)),
+                    help="cap each xdist worker's data segment at MB MiB (0: no cap; env CONFORMANCE_MEMORY_LIMIT; "
+                         f"default {isolation.DEFAULT_MEMORY_LIMIT_MB})")
 
 
 def _hypothesis_profile(config: pytest.Config) -> str:
@@ -70,17 +81,136 @@ def pytest_configure(config: pytest.Config) -> None:
         pytest.exit(str(exc), returncode=2)
     config.stash[ADAPTER_KEY] = adapter
     config.stash[PREVIOUS_KEY] = assertions.bind(adapter)
+    worker = hasattr(config, "workerinput")
+    config.stash[HANDLERS_KEY] = isolation.install_interrupt_handlers(controller=not worker)
+    if worker:
+        isolation.cap_memory(config.getoption("memory_limit"))
+    elif _xdist_controller(config):
+        if config.option.maxworkerrestart is None:
+            config.option.maxworkerrestart = UNLIMITED_RESTARTS
+        config.stash[MARKER_DIR_KEY] = Path(tempfile.mkdtemp(prefix="conformance-"))
     out = config.getoption("conformance_report")
     if out and not hasattr(config, "workerinput"):  # the xdist controller (or a plain run) records
-        recorder = Recorder(Path(out), adapter, profile=_hypothesis_profile(config),
-                            seed=config.getoption("hypothesis_seed", None))
+        profile = _hypothesis_profile(config)
+        seed = config.getoption("hypothesis_seed", None)
+        if seed is None and settings.get_profile(profile).derandomize:
+            seed = "derandomized"  # each check's seed derives from its name: runs repeat exactly
+        recorder = Recorder(Path(out), adapter, profile=profile, seed=seed)
         config.stash[RECORDER_KEY] = recorder
         config.pluginmanager.register(recorder, "torch-conformance-recorder")
+
+
+def _xdist_controller(config: pytest.Config) -> bool:
+    return (config.pluginmanager.hasplugin("xdist") and not hasattr(config, "workerinput")
+            and bool(getattr(config.option, "numprocesses", None)) and getattr(config.option, "dist", "no") != "no")
+
+
+def _marker_dir(config: pytest.Config) -> Path | None:
+    if hasattr(config, "workerinput"):
+        folder = config.workerinput.get(isolation.MARKER_DIR_INPUT)
+        return Path(folder) if folder else None
+    return config.stash.get(MARKER_DIR_KEY, None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if PREVIOUS_KEY in config.stash:
         assertions.bind(config.stash[PREVIOUS_KEY])
+    isolation.restore_handlers(config.stash.get(HANDLERS_KEY, {}))
+    if WATCHDOG_KEY in config.stash:
+        config.stash[WATCHDOG_KEY].close()
+    if MARKER_DIR_KEY in config.stash:
+        shutil.rmtree(config.stash[MARKER_DIR_KEY], ignore_errors=True)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The watchdog starts after pytest's faulthandler plugin, so fatal-signal dumps reach the marker."""
+    config = session.config
+    if ADAPTER_KEY in config.stash and not _xdist_controller(config):
+        config.stash[WATCHDOG_KEY] = isolation.Watchdog(_marker_dir(config))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist controller: tell each worker where to leave its marker file."""
+    folder = node.config.stash.get(MARKER_DIR_KEY, None)
+    if folder is not None:
+        node.workerinput[isolation.MARKER_DIR_INPUT] = str(folder)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist tells the controller that collection is done
+def pytest_collection_finish(session: pytest.Session) -> None:
+    folder = _marker_dir(session.config)
+    if folder is not None and hasattr(session.config, "workerinput"):
+        isolation.write_selected(folder, _selected(session.items))
+    recorder = session.config.stash.get(RECORDER_KEY, None)
+    if recorder is not None and not _xdist_controller(session.config):
+        recorder.select(_selected(session.items))
+
+
+def _selected(items: list[pytest.Item]) -> list[dict[str, Any]]:
+    return [{"nodeid": i.nodeid, "behaviours": list(behaviour_ids(i))} for i in items if behaviour_ids(i)]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    recorder = node.config.stash.get(RECORDER_KEY, None)
+    folder = node.config.stash.get(MARKER_DIR_KEY, None)
+    checks = isolation.read_selected(folder) if recorder is not None and folder is not None else None
+    if checks is not None and recorder.selected is None:
+        recorder.select(checks)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """Leave the check's identity where the controller finds it if this process dies in it."""
+    watchdog = item.config.stash.get(WATCHDOG_KEY, None)
+    ids = behaviour_ids(item)
+    if watchdog is not None and ids:
+        watchdog.starting({"nodeid": item.nodeid, "behaviours": list(ids), "repro": repro_command(item)})
+    yield
+    if watchdog is not None:
+        watchdog.disarm()
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
+    """Replace pytest-timeout's timer for checks by the GIL-free watchdog (see isolation)."""
+    watchdog = item.config.stash.get(WATCHDOG_KEY, None)
+    if watchdog is None or not behaviour_ids(item):
+        return None
+    watchdog.arm(settings.timeout)
+    return True
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_timeout_cancel_timer(item: pytest.Item) -> bool | None:
+    watchdog = item.config.stash.get(WATCHDOG_KEY, None)
+    if watchdog is None or not behaviour_ids(item):
+        return None
+    watchdog.disarm()
+    return True
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any) -> None:
+    """xdist controller: a worker died in ``crashitem``; label it crashed or timeout, with the cause."""
+    worker = report.node  # set by xdist on crash reports
+    adapter = worker.config.stash[ADAPTER_KEY]
+    death = isolation.diagnose(worker, worker.config.stash.get(MARKER_DIR_KEY, None))
+    info = death.info if death.info.get("nodeid") == crashitem else {}
+    ids = info.get("behaviours", [])
+    lines = []
+    for bid in ids:
+        lines.append(f"backend {adapter.name} {adapter.version} {death.status} in {bid}: {catalogue.lookup(bid).statement}")
+        lines.append(f"  source: {catalogue.lookup(bid).source}")
+    lines.append(f"{death.status}: {death.cause}")
+    if death.stack:
+        lines += ["where:", death.stack]
+    lines.append(f"repro: {info.get('repro', crashitem)}")
+    message = "\n".join(lines)
+    report.longrepr = message
+    report.user_properties.append(("conformance", {"behaviours": ids, "status": death.status, "message": message,
+                                                   "repro": info.get("repro", ""), "when": "crash"}))
 
 
 @pytest.fixture(scope="session")
@@ -124,6 +254,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     """Tag checks with their topic, then apply unsupported, deviations and device skips."""
     adapter = config.stash[ADAPTER_KEY]
     patterns = config.getoption("behaviour")
+    default_timeout = _default_timeout(config)
     kept, dropped = [], []
     for item in items:
         ids = behaviour_ids(item)
@@ -134,6 +265,8 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
             dropped.append(item)
             continue
         kept.append(item)
+        if default_timeout and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(default_timeout))
         for topic in sorted({catalogue.lookup(b).topic for b in ids}):
             item.add_marker(topic)
         device = getattr(getattr(item, "callspec", None), "params", {}).get("device")
@@ -148,6 +281,15 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+def _default_timeout(config: pytest.Config) -> float | None:
+    """DEFAULT_TIMEOUT_S for checks, unless the user set a limit (--timeout, ini, PYTEST_TIMEOUT)."""
+    if not config.pluginmanager.hasplugin("timeout"):
+        return None
+    import pytest_timeout
+
+    return isolation.DEFAULT_TIMEOUT_S if pytest_timeout.get_env_settings(config).timeout is None else None
 
 
 def repro_command(item: pytest.Item) -> str:
@@ -182,15 +324,44 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException], ha
         where = excinfo.traceback[-1] if excinfo.traceback else None
         origin = f" at {Path(str(where.path)).name}:{where.lineno + 1}" if where is not None else ""
         what = "check fault" if harness_fault else "backend raised"
-        lines.append(f"{what}{origin}: {type(exc).__name__}: {exc}".rstrip())
-    lines.extend(getattr(exc, "__notes__", []))
+        text = _text(exc)
+        lines.append(f"{what}{origin}: {_text(type(exc).__name__)}" + (f": {text}" if text else ""))
+    notes = getattr(exc, "__notes__", [])
+    lines.extend(_text(n) for n in (notes if isinstance(notes, list) else [notes]))
     lines.append(f"repro: {repro_command(item)}")
     return "\n".join(lines)
+
+
+MAX_BACKEND_TEXT = 2000
+"""A backend's exception text is cut past this, so the message keeps its repro line."""
+
+
+def _text(obj: object) -> str:
+    """str(obj), clipped, or a note saying it could not be had: backend objects may raise in __str__."""
+    try:
+        text = str(obj)
+    except BaseException as exc:  # noqa: BLE001 - whatever a backend's __str__ raises
+        return f"<unprintable {type(obj).__name__}: str() raised {type(exc).__name__}>"
+    return clip(text, MAX_BACKEND_TEXT)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Any:
+    """A KeyboardInterrupt the backend raises itself is a failure, not the user stopping the run."""
+    try:
+        return (yield)
+    except KeyboardInterrupt as exc:
+        if isolation.user_interrupted() or not behaviour_ids(pyfuncitem):
+            raise
+        raise isolation.BackendInterrupt(  # keeps the backend's traceback, so the message says where
+            f"the backend raised KeyboardInterrupt({_text(exc)}) itself, with no interrupt signal received"
+        ).with_traceback(exc.__traceback__) from None
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
+    report.sections = [(title, clip(content, MAX_SECTION_CHARS)) for title, content in report.sections]
     ids = behaviour_ids(item)
     if not ids:
         return report
@@ -226,10 +397,15 @@ def _status(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
     return ("passed" if report.when == "call" else None), ""
 
 
+_CATEGORIES = {"unsupported": ("unsupported", "U", "UNSUPPORTED"), "crashed": ("crashed", "C", "CRASHED"),
+               "timeout": ("timeout", "T", "TIMEOUT"), "error": ("error", "E", "ERROR")}
+
+
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> Any:
+    """Pytest's summary counts what the report counts: unsupported, crashed, timeout, check errors."""
     props = dict(getattr(report, "user_properties", ())).get("conformance")
-    if props and props["status"] == "unsupported":
-        return "unsupported", "U", "UNSUPPORTED"
+    if props and props["status"] in _CATEGORIES:
+        return _CATEGORIES[props["status"]]
     return None
 
 

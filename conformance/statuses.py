@@ -7,7 +7,9 @@ skipped      the environment lacks something (e.g. no CUDA device); never a verd
 xfailed      a declared known deviation, which still fails
 xpassed      a declared known deviation that now passes: clean the deviations file
 unsupported  the adapter declares the capability missing; counted as not passed
-crashed / timeout   reserved for process isolation of hostile backends
+crashed      the backend killed its worker process in this check (signal or exit code in the message)
+timeout      the check ran past its time limit; its worker was stopped and replaced
+Crashes and timeouts are the backend's: never passed, counted against conformance like failures.
 """
 from __future__ import annotations
 

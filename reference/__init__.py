@@ -22,6 +22,11 @@ from reference._dtype import (bfloat16, can_cast, complex64, complex128, dtype, 
                               get_default_dtype, int8, int16, int32, int64, promote_types, set_default_dtype, uint8)
 from reference._dtype import bool_ as bool  # noqa: A001 - torch's name
 from reference._joining import cat, concat, concatenate, flip, hstack, stack, vstack
+from reference._indexing import *  # noqa: F401,F403 - indexing, gather and scatter family (ops.indexing.*)
+from reference._sorting import *  # noqa: F401,F403 - sorting and searching family (ops.sort.*)
+from reference._reductions import *  # noqa: F401,F403 - reductions and scans family (ops.reduce.*, ops.scan.*)
+from reference import linalg  # noqa: F401 - reference.linalg (ops.linalg.*, and vector_norm for ops.reduce.*)
+from reference._rearranging import *  # noqa: F401,F403 - joining and rearranging family (ops.join.*, ops.rearrange.*)
 from reference._numpy_bridge import from_numpy
 from reference._warnings import is_warn_always_enabled, set_warn_always
 from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, argmin, bitwise_and, bitwise_or,
@@ -31,8 +36,7 @@ from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, ar
                             minimum, mm, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
                             sin, sqrt, square, std, sub, sum, tanh, true_divide, trunc, var, where)
 from reference._linalg_ops import (addbmm, addmm, addmv, addr, baddbmm, bmm, cdist, cross, dist, dot, einsum, inner, kron,
-                                   mm, mv, norm, outer, pairwise_distance, pdist, tensordot, trace, vander, vdot)
-from reference import linalg  # noqa: F401 - reference.linalg (ops.linalg.*)
+                                   mm, mv, outer, pairwise_distance, pdist, tensordot, trace, vander, vdot)
 from reference.linalg import (cholesky_inverse, cholesky_solve, det, geqrf, inv as inverse, logdet, lu_unpack, matrix_exp,
                               matrix_power, orgqr, ormqr, pinv as pinverse, slogdet)
 from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state

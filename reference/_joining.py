@@ -23,7 +23,7 @@ def cat(tensors: Sequence[Tensor], dim: int = 0, *, out: Tensor | None = None) -
         raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
     check_device(*tensors)
     dtype = _promote(tensors)
-    ref = next((t for t in tensors if t.ndim), tensors[0])
+    ref = max(tensors, key=lambda t: t.ndim)
     if ref.ndim == 0:
         raise RuntimeError("zero-dimensional tensor cannot be concatenated")
     d = _wrap_dim(dim, ref.ndim)
@@ -68,13 +68,17 @@ def stack(tensors: Sequence[Tensor], dim: int = 0, *, out: Tensor | None = None)
 
 
 def hstack(tensors: Sequence[Tensor]) -> Tensor:
+    """0-D inputs count as 1-D."""
+    from reference._views import reshape
+
+    tensors = [t if t.ndim else reshape(t, (1,)) for t in tensors]
     return cat(tensors, 1 if tensors[0].ndim > 1 else 0)
 
 
 def vstack(tensors: Sequence[Tensor]) -> Tensor:
-    from reference._views import unsqueeze
+    from reference._views import reshape
 
-    return cat([t if t.ndim > 1 else unsqueeze(t, 0) for t in tensors], 0)
+    return cat([t if t.ndim > 1 else reshape(t, (1, -1)) for t in tensors], 0)
 
 
 def flip(x: Tensor, dims: Any) -> Tensor:

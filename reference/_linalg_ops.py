@@ -182,17 +182,6 @@ for _name in ("addmm", "addmv", "addbmm", "baddbmm", "addr"):
 Tensor.__rmatmul__ = lambda self, other: matmul(other, self)
 
 
-def norm(input: Tensor, p: Any = "fro", dim: Any = None, keepdim: bool = False, out: Any = None,  # noqa: A002
-         dtype: Any = None) -> Tensor:
-    """torch.norm: 'fro' or None is the 2-norm of the elements (over dim), 'nuc' the nuclear norm, a number p the
-    vector p-norm over dim (all elements when dim is None)."""
-    from reference import linalg
-
-    if p == "nuc":
-        return linalg.matrix_norm(input, "nuc", (-2, -1) if dim is None else dim, keepdim)
-    return linalg.vector_norm(input, 2 if p in ("fro", None) else p, dim, keepdim)
-
-
 def pdist(input: Tensor, p: float = 2) -> Tensor:  # noqa: A002
     """Distances between rows i < j of an (N, M) input, in row-major order of the pairs."""
     rows, cols = np.triu_indices(input.shape[0], 1)
@@ -207,5 +196,3 @@ def pairwise_distance(x1: Tensor, x2: Tensor, p: float = 2.0, eps: float = 1e-6,
     value = diff.max(axis=-1, keepdims=keepdim) if p == np.inf else (diff ** p).sum(axis=-1, keepdims=keepdim) ** (1 / p)
     return make(value, _same_dtype("pairwise_distance", x1, x2), (x1, x2))
 
-
-Tensor.norm = norm

@@ -717,11 +717,16 @@ def argmin(x: Tensor, dim: int | None = None, keepdim: bool = False) -> Tensor:
 
 
 def all(x: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
-    return make(np.all(x._a != 0, axis=_dims(dim, x.ndim), keepdims=keepdim), D.bool_, (x,))
+    """bool, except that uint8 input gives uint8 (ops.reduce.all-any); likewise any."""
+    return make(np.all(x._a != 0, axis=_dims(dim, x.ndim), keepdims=keepdim), _logical_dtype(x), (x,))
 
 
 def any(x: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001
-    return make(np.any(x._a != 0, axis=_dims(dim, x.ndim), keepdims=keepdim), D.bool_, (x,))
+    return make(np.any(x._a != 0, axis=_dims(dim, x.ndim), keepdims=keepdim), _logical_dtype(x), (x,))
+
+
+def _logical_dtype(x: Tensor) -> D.dtype:
+    return D.uint8 if x.dtype is D.uint8 else D.bool_
 
 
 def equal(a: Tensor, b: Tensor) -> bool:

@@ -1,4 +1,4 @@
-"""reference.linalg, torch.linalg's counterpart (ops.linalg.* behaviours).
+"""reference.linalg, torch.linalg's counterpart (ops.linalg.* behaviours; vector_norm is ops.reduce.vector-norm's).
 
 Every function is NumPy's ``numpy.linalg`` routine of the same meaning, over the last two dims with
 batch dims in front, returning tensors in the input's dtype (norms, singular values and
@@ -14,6 +14,7 @@ import numpy as np
 from reference import _dtype as D
 from reference._linalg_ops import cross as _cross
 from reference._ops import finish, make
+from reference._reductions import vector_norm  # linalg.vector_norm is the reductions family's
 from reference._tensor import Tensor
 
 slogdet_result = namedtuple("slogdet_result", "sign logabsdet")
@@ -37,27 +38,9 @@ def _wrap(array: Any, A: Tensor, dtype: D.dtype | None = None, out: Tensor | Non
     return finish(make(array, dtype or A.dtype, (A,)), out)
 
 
-def _float_dtype(x: Tensor, dtype: D.dtype | None) -> D.dtype:
-    if x.dtype.category < D.FLOAT and dtype is None:
-        raise RuntimeError(f"linalg.vector_norm: Expected a floating point or complex tensor as input. Got {x.dtype}")
-    return _real(dtype or x.dtype)
-
-
-def vector_norm(x: Tensor, ord: Any = 2, dim: Any = None, keepdim: bool = False, *,  # noqa: A002
-                dtype: D.dtype | None = None, out: Tensor | None = None) -> Tensor:
-    target = _float_dtype(x, dtype)
-    axis = tuple(range(x.ndim)) if dim is None else (dim,) if isinstance(dim, int) else tuple(dim)
-    a = np.abs(x._a.astype(dtype.np if dtype else x._a.dtype))
-    if ord == 0:
-        value = np.count_nonzero(a, axis=axis, keepdims=keepdim).astype(a.dtype)
-    else:
-        value = np.linalg.vector_norm(a, axis=axis, keepdims=keepdim, ord=ord)
-    return _wrap(value, x, target, out)
-
-
 def matrix_norm(A: Tensor, ord: Any = "fro", dim: tuple[int, int] = (-2, -1), keepdim: bool = False, *,  # noqa: A002
                 dtype: D.dtype | None = None, out: Tensor | None = None) -> Tensor:
-    target = _float_dtype(A, dtype)
+    target = _real(dtype or A.dtype)
     a = np.moveaxis(A._a, tuple(dim), (-2, -1))
     value = np.linalg.matrix_norm(a, keepdims=keepdim, ord=ord)
     if keepdim:
@@ -70,7 +53,7 @@ def norm(x: Tensor, ord: Any = None, dim: Any = None, keepdim: bool = False, *, 
     """A vector norm for an int dim or a 1-D input, a matrix norm for a 2-tuple dim or a 2-D input with ord;
     ord and dim both None: the 2-norm of the flattened input."""
     if isinstance(dim, int) or (dim is not None and len(dim) == 1) or (dim is None and (ord is None or x.ndim == 1)):
-        return vector_norm(x, 2 if ord is None else ord, dim, keepdim, dtype=dtype, out=out)
+        return finish(vector_norm(x, 2 if ord is None else ord, dim, keepdim, dtype=dtype), out)
     if dim is None and x.ndim != 2:
         raise RuntimeError(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got {x.ndim}D.")
     return matrix_norm(x, "fro" if ord is None else ord, (-2, -1) if dim is None else dim, keepdim, dtype=dtype,

@@ -29,5 +29,6 @@ def adapter() -> Adapter:
         version=torch.__version__,
         devices=("cpu", "cuda"),
         device_available=available,
+        device_model=lambda device: torch.cuda.get_device_name() if device == "cuda" else None,
         deviations_file=DEVIATIONS,
     )

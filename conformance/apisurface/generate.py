@@ -70,6 +70,8 @@ TENSOR_DUNDERS: tuple[str, ...] = (
 IN_SCOPE: frozenset[str] = frozenset({
     "torch.Tensor", "torch.Tensor.index_reduce", "torch.nn.init.sparse_",
     "torch.range", "torch.Tensor.split_with_sizes",
+    # torch-level forms without a docstring of their own, documented through their Tensor method
+    "torch.index_fill", "torch.index_put", "torch.index_put_", "torch.masked_fill", "torch.masked_scatter", "torch.put",
 })
 """Names some rule below would catch but that are in scope: documented and testable on a CPU (index_reduce,
 init.sparse_ fills a dense tensor), or checked by the suite although deprecated (range) or without a

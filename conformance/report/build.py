@@ -3,16 +3,34 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import platform
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from conformance import __version__, apisurface, catalogue, statuses
 from conformance.backend import Adapter
 from conformance.coverage import declared_behaviours
+from conformance.report import metadata
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
+
+
+MAX_MESSAGE_CHARS = 4000
+"""A check's message is cut past this length (a note says how much went), so floods stay out."""
+MAX_NAME_CHARS = 200
+"""The backend's name, version and spec are cut past this length."""
+MAX_SECTION_CHARS = 20000
+"""Captured output kept per check phase (it travels from the worker, never into the report)."""
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with a note saying how much was cut."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}\n[... {len(text) - limit} more characters cut: texts are kept to {limit} characters]"
 
 
 class MalformedReport(ValueError):
@@ -52,10 +70,13 @@ def _behaviours(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 def build_report(results: list[dict[str, Any]], adapter: Adapter, *, profile: str, seed: Any,
-                 started: str, finished: str, complete: bool, command: list[str]) -> dict[str, Any]:
+                 started: str, finished: str, complete: bool, command: list[str],
+                 not_run: list[str] = ()) -> dict[str, Any]:
+    """``not_run``: node IDs of selected checks that never finished (an interrupted run)."""
     results = sorted(results, key=lambda r: r["nodeid"])
     for r in results:
         r["topic"] = catalogue.lookup(r["behaviours"][0]).topic
+        r["message"] = clip(r["message"], MAX_MESSAGE_CHARS)
     behaviours = _behaviours(results)
     topics = {}
     for topic in catalogue.TOPICS:
@@ -67,13 +88,17 @@ def build_report(results: list[dict[str, Any]], adapter: Adapter, *, profile: st
         "schema_version": SCHEMA_VERSION,
         "run": {
             "suite_version": __version__,
-            "backend": {"name": adapter.name, "version": adapter.version, "spec": adapter.spec,
-                        "devices": list(adapter.devices)},
+            "backend": {"name": clip(adapter.name, MAX_NAME_CHARS), "version": clip(adapter.version, MAX_NAME_CHARS),
+                        "spec": clip(adapter.spec, MAX_NAME_CHARS),
+                        "devices": [clip(str(d), MAX_NAME_CHARS) for d in adapter.devices]},
             "environment": {"python": platform.python_version(), "platform": platform.platform(),
                             "numpy": _version_of("numpy"), "torch": _version_of("torch"),
                             "hypothesis": _version_of("hypothesis"), "pytest": _version_of("pytest")},
             "hypothesis": {"profile": profile, "seed": None if seed is None else str(seed)},
             "started": started, "finished": finished, "complete": complete, "command": list(command),
+            "suite_commit": metadata.suite_commit(), "target": metadata.target(adapter),
+            "duration_s": metadata.duration_s(started, finished),
+            "not_run": list(not_run),
         },
         "summary": _summary(results),
         "topics": topics,
@@ -114,6 +139,19 @@ def write_all(report: dict[str, Any], out: Path) -> None:
     from conformance.report import html, markdown
 
     out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(report, indent=1, sort_keys=False) + "\n", encoding="utf-8")
-    (out / "report.md").write_text(markdown.render(report), encoding="utf-8")
-    (out / "report.html").write_text(html.render(report), encoding="utf-8")
+    _write_atomically(out / "report.json", json.dumps(report, indent=1, sort_keys=False) + "\n")
+    _write_atomically(out / "report.md", markdown.render(report))
+    _write_atomically(out / "report.html", html.render(report))
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A reader sees the old file or the new one, never half of one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,17 +1,34 @@
-"""report.md: a summary fit for a CI job summary or a pull-request comment."""
+"""report.md: a summary fit for a CI job summary or a pull-request comment.
+
+Backend-provided text is either fenced (code spans and blocks longer than any backtick run in it)
+or escaped (:func:`_cell`), so it can neither inject HTML nor restructure the document.
+"""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 from conformance.statuses import ALL
 
-COLUMNS = ("passed", "failed", "error", "unsupported", "xfailed", "xpassed", "skipped")
+COLUMNS = ("passed", "failed", "crashed", "timeout", "error", "unsupported", "xfailed", "xpassed", "skipped")
 MAX_LISTED = 50
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """One line of inert text: HTML escaped, Markdown punctuation backslash-escaped."""
+    one_line = " ".join(str(text).split())
+    escaped = re.sub(r"[&<>]", lambda m: _HTML[m.group()], one_line)
+    return re.sub(r"([\\`*_\[\]|])", r"\\\1", escaped)
+
+
+def _inline(text: Any) -> str:
+    """An inline code span that backend text cannot close early."""
+    one_line = " ".join(str(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", one_line)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {one_line} {fence}"
 
 
 def _code(text: str) -> str:
@@ -33,10 +50,10 @@ def _detail_section(report: dict[str, Any], status: str, title: str, lines: list
     lines += ["", f"## {title} ({len(items)})", ""]
     for r in items[:MAX_LISTED]:
         behaviours = ", ".join(f"`{b}`" for b in r["behaviours"])
-        lines += [f"### {behaviours}", "", f"- check: `{r['nodeid']}`",
+        lines += [f"### {behaviours}", "", f"- check: {_inline(r['nodeid'])}",
                   f"- statement: {_cell(report['behaviours'][r['behaviours'][0]]['statement'])}",
                   f"- source: {_cell(report['behaviours'][r['behaviours'][0]]['source'])}",
-                  f"- repro: `{r['repro']}`", "", _code(r["message"].strip()[:2000])]
+                  f"- repro: {_inline(r['repro'])}", "", _code(r["message"].strip()[:2000])]
     if len(items) > MAX_LISTED:
         lines.append(f"\n... and {len(items) - MAX_LISTED} more (see report.json)")
 
@@ -64,12 +81,18 @@ def render(report: dict[str, Any]) -> str:
         "",
         f"**{summary['conformance_percent']}% conformant**: {said or 'no checks ran'}, of {summary['total']} checks.",
         "",
-        f"Backend spec `{_cell(backend['spec'])}`, devices {', '.join(backend['devices'])}; suite {run['suite_version']}; "
+        f"Backend spec {_inline(backend['spec'])}, devices {_cell(', '.join(backend['devices']))}; suite {run['suite_version']}; "
         f"hypothesis profile `{run['hypothesis']['profile']}`; Python {run['environment']['python']}, "
         f"NumPy {run['environment']['numpy']}; {run['started']} to {run['finished']}.",
     ]
     if not run["complete"]:
         lines += ["", "> **Incomplete run**: interrupted; only the checks listed here finished."]
+        missing = run.get("not_run", [])
+        if missing:
+            lines += [f"> {len(missing)} selected checks never finished:"]
+            lines += [f"> - {_inline(nodeid)}" for nodeid in missing[:MAX_LISTED]]
+            if len(missing) > MAX_LISTED:
+                lines.append(f"> - ... and {len(missing) - MAX_LISTED} more (see report.json)")
     lines += ["", "| topic | conformance | " + " | ".join(COLUMNS) + " | behaviours | uncovered |",
               "|---|---:|" + "---:|" * (len(COLUMNS) + 2)]
     for topic, t in report["topics"].items():
@@ -78,6 +101,8 @@ def render(report: dict[str, Any]) -> str:
             lines.append(f"| {topic} | {t['conformance_percent']}% | {cells} | {t['behaviours']} | {t['uncovered']} |")
     _api_table(report, lines)
     _detail_section(report, "failed", "Failures", lines)
+    _detail_section(report, "crashed", "Crashes (the backend killed its worker process)", lines)
+    _detail_section(report, "timeout", "Timeouts (past the per-check time limit)", lines)
     _detail_section(report, "error", "Errors (the check could not run)", lines)
     _detail_section(report, "xpassed", "Declared deviations that now pass: remove them from the deviations file", lines)
     for status, title in (("unsupported", "Unsupported (declared by the adapter)"), ("skipped", "Skipped (environment)"),

@@ -1,7 +1,9 @@
 """Collects check results as they arrive (also from xdist workers) and writes the report.
 
-Every finished check is appended to ``results.jsonl`` at once, so an interrupted run
-loses nothing; the final report says whether the run was complete.
+``results.jsonl`` is the run's log, appended and flushed line by line so that a run killed at any
+moment (even by SIGKILL) leaves it readable: a ``{"kind": "run"}`` line with the backend and
+profile, a ``{"kind": "selected"}`` line naming every selected check, one line per finished check
+(no ``kind``), and ``{"kind": "finished"}`` at the end. :func:`rebuild` makes a report from it.
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -28,14 +31,30 @@ class Recorder:
         self.out, self.adapter, self.profile, self.seed = out, adapter, profile, seed
         self.pending: dict[str, dict[str, Any]] = {}
         self.results: list[dict[str, Any]] = []
+        self.selected: list[dict[str, Any]] | None = None
         self.started = ""
         self.written: dict[str, Any] | None = None
         self._stream: Any = None
 
+    def _log(self, line: dict[str, Any]) -> None:
+        if self._stream is not None:
+            self._stream.write(json.dumps(line) + "\n")
+            self._stream.flush()
+
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.started = _now()
         self.out.mkdir(parents=True, exist_ok=True)
-        self._stream = open(self.out / "results.jsonl", "w", encoding="utf-8")
+        self._stream = open(self.out / "results.jsonl", "w", encoding="utf-8")  # noqa: SIM115 - the run's log
+        a = self.adapter
+        self._log({"kind": "run", "backend": {"name": a.name, "version": a.version, "spec": a.spec,
+                                              "devices": list(a.devices)},
+                   "profile": self.profile, "seed": None if self.seed is None else str(self.seed),
+                   "started": self.started, "command": list(sys.argv)})
+
+    def select(self, checks: list[dict[str, Any]]) -> None:
+        """The checks this run will run (node IDs and behaviours), logged before any result."""
+        self.selected = checks
+        self._log({"kind": "selected", "checks": checks})
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         props = dict(report.user_properties).get("conformance")
@@ -46,30 +65,32 @@ class Recorder:
             "message": "", "duration_s": 0.0, "repro": props["repro"],
         })
         entry["duration_s"] = round(entry["duration_s"] + report.duration, 4)
+        entry["behaviours"] = entry["behaviours"] or props["behaviours"]
+        entry["repro"] = entry["repro"] or props["repro"]
         # The first phase with something to say decides; a teardown error cannot hide a failure.
         if props["status"] is not None and entry["status"] in (None, "passed"):
             entry["status"], entry["message"] = props["status"], props["message"]
-        if report.when == "teardown":
+        if report.when == "teardown" or props.get("when") == "crash":
             self._finish_entry(self.pending.pop(report.nodeid))
 
     def _finish_entry(self, entry: dict[str, Any]) -> None:
         entry["status"] = entry["status"] or "error"
+        entry["message"] = build.clip(entry["message"], build.MAX_MESSAGE_CHARS)
+        if not entry["behaviours"]:  # died before saying which behaviours it checks: cannot be placed
+            return
         self.results.append(entry)
-        if self._stream is not None:
-            self._stream.write(json.dumps(entry) + "\n")
-            self._stream.flush()
+        self._log(entry)
 
     def finish(self, *, interrupted: bool) -> dict[str, Any]:
-        for entry in list(self.pending.values()):  # checks cut short by an interrupt
-            entry["status"] = entry["status"] or "error"
-            entry["message"] = (entry["message"] + "\nrun interrupted before this check finished").strip()
-            self._finish_entry(entry)
-        self.pending.clear()
+        self.pending.clear()  # checks cut short by an interrupt: listed as not run, never given a verdict
+        complete = not interrupted and not not_run(self.selected, self.results)
+        self._log({"kind": "finished", "complete": complete, "finished": _now()})
         if self._stream is not None:
             self._stream.close()
         report = build.build_report(
             self.results, self.adapter, profile=self.profile, seed=self.seed,
-            started=self.started or _now(), finished=_now(), complete=not interrupted, command=sys.argv,
+            started=self.started or _now(), finished=_now(), complete=complete, command=sys.argv,
+            not_run=not_run(self.selected, self.results),
         )
         build.write_all(report, self.out)
         self.written = report
@@ -77,3 +98,49 @@ class Recorder:
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         self.finish(interrupted=exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR))
+
+
+def not_run(selected: list[dict[str, Any]] | None, results: list[dict[str, Any]]) -> list[str]:
+    """Selected checks with no result, in selection order."""
+    done = {r["nodeid"] for r in results}
+    return [c["nodeid"] for c in selected or () if c["nodeid"] not in done]
+
+
+def rebuild(log: Path, out: Path) -> dict[str, Any]:
+    """Write a report from a run's results.jsonl, however the run ended.
+
+    A line cut short by a kill is ignored. The report is complete only if the log says the run
+    finished with every selected check done.
+    """
+    header: dict[str, Any] | None = None
+    selected: list[dict[str, Any]] | None = None
+    finished: dict[str, Any] = {}
+    results: dict[str, dict[str, Any]] = {}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        kind = entry.get("kind") if isinstance(entry, dict) else None
+        if kind == "run":
+            header = entry
+        elif kind == "selected":
+            selected = entry["checks"]
+        elif kind == "finished":
+            finished = entry
+        elif kind is None and isinstance(entry, dict) and "nodeid" in entry:
+            results[entry["nodeid"]] = entry
+    if header is None:
+        raise build.MalformedReport(f"{log}: no run header line: not a torch-conformance results log")
+    b = header["backend"]
+    adapter = Adapter(name=b["name"], namespace=SimpleNamespace(), version=b["version"], spec=b["spec"],
+                      devices=tuple(b["devices"]))
+    rows = list(results.values())
+    missing = not_run(selected, rows)
+    report = build.build_report(
+        rows, adapter, profile=header["profile"], seed=header["seed"], started=header["started"],
+        finished=finished.get("finished", _now()), complete=bool(finished.get("complete")) and not missing,
+        command=header["command"], not_run=missing,
+    )
+    build.write_all(report, out)
+    return report

@@ -49,19 +49,6 @@ def _nonsingular(data: Any) -> list[np.ndarray]:
     return [a]
 
 
-def _vector_norm(x, ord, dim=None, keepdim=False):
-    """The documented formula per ord, over ``dim`` (all dims when None)."""
-    a = np.abs(x)
-    axis = tuple(range(x.ndim)) if dim is None else dim
-    if ord == INF:
-        return a.max(axis=axis, keepdims=keepdim)
-    if ord == -INF:
-        return a.min(axis=axis, keepdims=keepdim)
-    if ord == 0:
-        return (a != 0).sum(axis=axis, keepdims=keepdim)
-    return (a ** ord).sum(axis=axis, keepdims=keepdim) ** (1 / ord)
-
-
 def _matrix_norm(a, ord):
     """The documented definitions over the last two dims."""
     s = np.linalg.svd(a, compute_uv=False)
@@ -321,13 +308,6 @@ def _check_row(xp, case, data):
 # The table: one row per call, each citing its behaviour. The check is this assignment, so coverage
 # attributes the rows to it and hypothesis digests only _check_row's short source for each row.
 test_linalg = pytest.mark.parametrize("case", [
-    *[pytest.param(Case(f"linalg.vector_norm(ord={o}, dim={d}, keepdim={k})",
-                        lambda data: [ints(data, (side(data, 1, 3, "m"), side(data, 1, 3, "n")), -5, 5)],
-                        lambda xp, x, o=o, d=d, k=k: xp.linalg.vector_norm(x, o, d, k),
-                        values(lambda x, o=o, d=d, k=k: _vector_norm(x, o, d, k))),
-                   id=f"vector_norm-{o}-{d}-{k}", marks=check("ops.linalg.vector-norm"))
-      for o, d, k in ((2, None, False), (1, -1, False), (INF, 0, True), (-INF, 1, False), (0, None, True),
-                      (3, (0, 1), False))],
     *[pytest.param(Case(f"linalg.matrix_norm(ord={o!r})", lambda data: [ints(data, batch(data) + (2, 3), -5, 5)],
                         lambda xp, a, o=o: xp.linalg.matrix_norm(a, o) if o != "fro" else xp.linalg.matrix_norm(a),
                         values(lambda a, o=o: _matrix_norm(a, o))),
@@ -528,14 +508,6 @@ test_linalg = pytest.mark.parametrize("case", [
                       lambda xp, a, b: (lambda ld, piv, info: (xp.linalg.ldl_solve(ld, piv, b), info))(*xp.linalg.ldl_factor_ex(a)),
                       lambda arrays, x, info: _solve_expect(True)(arrays, x) + [(" info", info, np.zeros(info.shape))],
                       result_dtype=lambda d: (d, "int32")), id="ldl_factor_ex", marks=check("ops.linalg.ldl")),
-    pytest.param(Case("norm (3-D)", lambda data: [ints(data, (2, side(data), 2), -5, 5)], lambda xp, x: xp.norm(x),
-                      values(lambda x: np.sqrt((x ** 2).sum()))), id="norm", marks=check("ops.norm.legacy")),
-    pytest.param(Case("norm(x, 1, 0)", _nonempty, lambda xp, x: xp.norm(x, 1, 0), values(lambda x: np.abs(x).sum(axis=0))),
-                 id="norm-p-dim", marks=check("ops.norm.legacy")),
-    pytest.param(Case("norm(A, 'nuc')", _nonempty, lambda xp, x: xp.norm(x, "nuc"), values(lambda x: _matrix_norm(x, "nuc"))),
-                 id="norm-nuc", marks=check("ops.norm.legacy")),
-    pytest.param(Case("Tensor.norm(p=inf, dim=1)", _nonempty, lambda xp, x: x.norm(p=INF, dim=1),
-                      values(lambda x: np.abs(x).max(axis=1))), id="Tensor.norm", marks=check("ops.norm.legacy")),
     *[pytest.param(Case(f"pdist(p={p})", lambda data: [ints(data, (side(data, 1, 4, "N"), side(data, 1, 3, "M")), -5, 5)],
                         lambda xp, x, p=p: xp.pdist(x, p), values(lambda x, p=p: _pdist(x, p))), id=f"pdist-{p}",
                    marks=check("ops.pdist.condensed"))

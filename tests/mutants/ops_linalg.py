@@ -170,8 +170,6 @@ MUTANTS = [
     Mutant("baddbmm-ignores-alpha", ("ops.baddbmm.per-batch",), replace("baddbmm", _drops_keyword("alpha", None))),
     Mutant("cross-off", ("ops.cross.dim",), replace("cross", _plus_one)),
     Mutant("trace-off", ("ops.trace.diagonal-sum",), replace("trace", _plus_one)),
-    Mutant("vector-norm-ignores-ord", ("ops.linalg.vector-norm",),
-           replace("linalg.vector_norm", _ord_ignored(2))),
     Mutant("matrix-norm-ignores-ord", ("ops.linalg.matrix-norm",),
            replace("linalg.matrix_norm", _ord_ignored("fro"))),
     Mutant("norm-always-vector", ("ops.linalg.norm-dispatch",), replace("linalg.norm", _always_vector_norm)),
@@ -220,7 +218,6 @@ MUTANTS = [
     Mutant("householder-product-transposed", ("ops.linalg.householder",),
            replace("linalg.householder_product", lambda orig: lambda A, tau, **k: orig(A, tau, **k).flip(-1))),
     Mutant("ldl-solve-off", ("ops.linalg.ldl",), replace("linalg.ldl_solve", _plus_one)),
-    Mutant("norm-ignores-p", ("ops.norm.legacy",), replace("norm", lambda orig: lambda x, p="fro", *a, **k: orig(x, "fro", *a, **k))),
     Mutant("pdist-squared", ("ops.pdist.condensed",), replace("pdist", lambda orig: lambda x, p=2: orig(x, p) ** 2)),
     Mutant("pairwise-distance-off", ("ops.pairwise-distance.rows",), replace("pairwise_distance", _plus_one)),
 ]
