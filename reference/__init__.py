@@ -13,7 +13,7 @@ from reference import nn  # noqa: F401 - reference.nn (nn.*)
 from reference import optim  # noqa: F401 - reference.optim (optim.*)
 from reference import utils  # noqa: F401 - reference.utils.data (data.*)
 from reference._conversions import clone, conj, resolve_conj
-from reference._creation import (arange, as_tensor, asarray, empty, empty_like, eye, full, full_like, linspace, ones,
+from reference._creation import (arange, as_tensor, empty, empty_like, eye, full, full_like, linspace, ones,
                                  ones_like, rand, rand_like, randint, randint_like, randn, randn_like, randperm,
                                  scalar_tensor, tensor, zeros, zeros_like)
 from reference._creation import range  # noqa: A004 - torch.range, deprecated and inclusive
@@ -25,22 +25,31 @@ from reference._joining import cat, concat, concatenate, flip, hstack, stack, vs
 from reference._indexing import *  # noqa: F401,F403 - indexing, gather and scatter family (ops.indexing.*)
 from reference._sorting import *  # noqa: F401,F403 - sorting and searching family (ops.sort.*)
 from reference._reductions import *  # noqa: F401,F403 - reductions and scans family (ops.reduce.*, ops.scan.*)
-from reference import linalg  # noqa: F401 - reference.linalg (vector_norm)
+from reference import linalg  # noqa: F401 - reference.linalg (ops.linalg.*, and vector_norm for ops.reduce.*)
 from reference._rearranging import *  # noqa: F401,F403 - joining and rearranging family (ops.join.*, ops.rearrange.*)
 from reference._numpy_bridge import from_numpy
 from reference._warnings import is_warn_always_enabled, set_warn_always
 from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, argmin, bitwise_and, bitwise_or,
-                            bitwise_xor, bmm, ceil, clamp, clip, cos, div, dot, eq, equal, exp, floor, floor_divide,
+                            bitwise_xor, ceil, clamp, clip, cos, div, eq, equal, exp, floor, floor_divide,
                             fmod, ge, greater, greater_equal, gt, isfinite, isinf, isnan, le, less, less_equal, log,
                             logical_and, logical_not, logical_or, logical_xor, lt, matmul, max, maximum, mean, min,
-                            minimum, mm, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
+                            minimum, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
                             sin, sqrt, square, std, sub, sum, tanh, true_divide, trunc, var, where)
 from reference._elementwise import *  # noqa: F401,F403 - ops.unary.*, ops.binary.*; after _ops: replaces some
-from reference._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
+from reference._linalg_ops import (addbmm, addmm, addmv, addr, baddbmm, bmm, cdist, cross, dist, dot, einsum, inner, kron,
+                                   mm, mv, outer, pairwise_distance, pdist, tensordot, trace, vander, vdot)
+from reference.linalg import (cholesky_inverse, cholesky_solve, det, geqrf, inv as inverse, logdet, lu_unpack, matrix_exp,
+                              matrix_power, orgqr, ormqr, pinv as pinverse, slogdet)
+from reference._random import Generator, default_generator, initial_seed, manual_seed, seed
+from reference._interop import from_dlpack, to_dlpack
+from reference._creation_more import (asarray, bernoulli, complex, empty_strided, frombuffer, get_rng_state,  # noqa: A004
+                                     logspace, multinomial, normal, poisson, polar, set_default_device, set_rng_state,
+                                     tril_indices, triu_indices, empty_permuted)
 from reference._tensor import Size, Tensor
-from reference._views import (adjoint, as_strided, chunk, diagonal, expand, flatten, hsplit, imag, movedim, narrow,
+from reference._views import (adjoint, chunk, diagonal, expand, flatten, hsplit, imag, movedim, narrow,
                               permute, real, reshape, select, split, squeeze, swapaxes, swapdims, t, tensor_split,
                               transpose, unbind, unflatten, unsqueeze, view_as_complex, view_as_real, vsplit)
+from reference._memory import UntypedStorage, as_strided
 from reference.autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from reference._dtype import result_type as _result_type
 

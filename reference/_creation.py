@@ -267,12 +267,6 @@ def as_tensor(data: Any, dtype: D.dtype | None = None, device: Any = None) -> Te
     return tensor(data, dtype=dtype, device=device)
 
 
-def asarray(obj: Any, *, dtype: D.dtype | None = None, device: Any = None, copy: bool | None = None,
-            requires_grad: bool = False) -> Tensor:
-    result = tensor(obj, dtype=dtype, device=device) if copy else as_tensor(obj, dtype=dtype, device=device)
-    return result.requires_grad_(requires_grad) if requires_grad else result
-
-
 def scalar_tensor(value: Any, *, dtype: D.dtype | None = None, device: Any = None) -> Tensor:
     return tensor(value, dtype=dtype or D.get_default_dtype(), device=device)
 
