@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from conformance import catalogue
+from conformance import apisurface, catalogue
 from conformance.coverage import declared_behaviours
 from tests.mutants import all_mutants
 
@@ -32,8 +32,22 @@ def figures_block() -> str:
         f"but undocumented (marked so) and {differences} recording where the tutorial is out of date;",
         f"**{_plural(len(checks), 'check')}** citing them and **{_plural(len(mutants), 'mutant')}**, every one caught",
         "under the behaviour it breaks, with every behaviour broken by at least one.",
+        "",
+        *_api_table(),
         END,
     ])
+
+
+def _api_table() -> list[str]:
+    """Covered / in scope / out of scope per namespace of the API surface (`torch-conformance coverage --api`)."""
+    rows = apisurface.coverage()
+    covered, in_scope = sum(len(r.covered) for r in rows), sum(r.in_scope for r in rows)
+    out = sum(r.out_of_scope for r in rows)
+    lines = [f"API surface (torch {apisurface.load_surface().torch_version}): **{covered} of {in_scope} in-scope names covered "
+             f"({100 * covered / in_scope:.1f}%)**, {out} out of scope with a reason (`torch-conformance coverage --api`):", "",
+             "| namespace | covered | in scope | out of scope | % |", "|---|---:|---:|---:|---:|"]
+    lines += [f"| `{r.namespace}` | {len(r.covered)} | {r.in_scope} | {r.out_of_scope} | {r.percent:.1f} |" for r in rows]
+    return lines
 
 
 def render(readme: str) -> str:
