@@ -1,51 +1,151 @@
-"""Wall time of a conformance run, the figure the speed targets are stated in.
+"""Speed figures of torch-conformance, as a user meets them (README "Speed"; targets in issue 14).
 
-    python benchmarks/bench_suite.py                       # all topics, -j 2, ci profile
-    python benchmarks/bench_suite.py --topic creation --topic ops --topic view
-    python benchmarks/bench_suite.py --backend reference --repeat 3
+    python benchmarks/bench_suite.py suite      # full runs: torch and reference, -j 1 / -j 2, ci profile
+    python benchmarks/bench_suite.py suite --backend torch --jobs 2 --profile thorough --topic ops
+    python benchmarks/bench_suite.py startup    # time to the first check vs `python -c "import torch"`
+    python benchmarks/bench_suite.py overhead   # CLI run (isolation + report) vs a bare pytest run of the same checks
+    python benchmarks/bench_suite.py report     # report building from a synthetic log of 100,000 results
+    python benchmarks/bench_suite.py slowest    # the 20 slowest checks of a full torch run
+    python benchmarks/bench_suite.py mutants    # the mutant sweep, as CI runs it
 
-Runs ``torch-conformance run`` in a subprocess (start-up included, as a user sees it)
-and prints the median wall time with the check counts. Targets live in the README.
+Every figure is a wall time of a subprocess, start-up included; nothing here is asserted: tests
+never time anything. Run on a quiet machine and state the date, machine and versions with the figures.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = [sys.executable, "-m", "conformance.cli"]
+
+
+def _timed(cmd: list[str], **kw: Any) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, **kw)
+    return time.perf_counter() - start, proc
+
+
+def _run(backend: str, jobs: int, profile: str, topics: list[str], out: Path, extra: tuple[str, ...] = ()) -> tuple[float, dict]:
+    cmd = [*CLI, "run", "--backend", backend, "-j", str(jobs), "--profile", profile, "--output", str(out), *extra]
+    for topic in topics:
+        cmd += ["--topic", topic]
+    wall, proc = _timed(cmd)
+    report = out / "report.json"
+    if not report.exists():
+        sys.exit(f"no report from {' '.join(cmd)}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return wall, json.loads(report.read_text())
+
+
+def cmd_suite(args: argparse.Namespace) -> None:
+    backends = [args.backend] if args.backend else ["torch", "reference"]
+    jobs = [args.jobs] if args.jobs else [1, 2]
+    for backend in backends:
+        for j in jobs:
+            times, report = [], {}
+            for _ in range(args.repeat):
+                with tempfile.TemporaryDirectory() as out:
+                    wall, report = _run(backend, j, args.profile, args.topic, Path(out))
+                    times.append(wall)
+            summary = report["summary"]
+            behaviours = sum(b["status"] not in ("uncovered", "not run") for b in report["behaviours"].values())
+            med = statistics.median(times)
+            durations = sorted(r["duration_s"] for r in report["results"])
+            counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
+            print(f"{backend:<10} -j {j} {args.profile:<8} {', '.join(args.topic) or 'all topics'}: median {med:.1f} s "
+                  f"(min {min(times):.1f}, max {max(times):.1f}, {len(times)} run(s)); {summary['total']} checks "
+                  f"({summary['total'] / med:.1f}/s), {behaviours} behaviours ({behaviours / med:.1f}/s); "
+                  f"per-check median {1000 * statistics.median(durations):.1f} ms; {counts}")
+
+
+def cmd_startup(args: argparse.Namespace) -> None:
+    """Seconds from launch to the first result line in results.jsonl, against `import torch` alone."""
+    import_torch, _ = _timed([sys.executable, "-c", "import torch"])
+    with tempfile.TemporaryDirectory() as out:
+        log = Path(out) / "results.jsonl"
+        cmd = [*CLI, "run", "--backend", args.backend or "torch", "-j", "2", "--topic", "view", "--output", out]
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        first = None
+        while proc.poll() is None and first is None:
+            if log.exists() and any("nodeid" in line and '"kind"' not in line for line in log.read_text().splitlines()):
+                first = time.perf_counter() - start
+            time.sleep(0.02)
+        proc.wait()
+    print(f"python -c 'import torch': {import_torch:.2f} s; time to the first finished check "
+          f"(-j 2, view topic): {first if first is None else f'{first:.2f} s'}")
+
+
+def cmd_overhead(args: argparse.Namespace) -> None:
+    """The same checks (one topic, one process each way) through the CLI and through bare pytest."""
+    topic = args.topic[0] if args.topic else "ops"
+    bare = [sys.executable, "-m", "pytest", "suites", "-m", topic, "-q", "-p", "no:xdist", "--backend", args.backend or "torch"]
+    with tempfile.TemporaryDirectory() as out:
+        t_bare = statistics.median(_timed(bare)[0] for _ in range(args.repeat))
+        t_cli = statistics.median(_run(args.backend or "torch", 1, "ci", [topic], Path(out))[0] for _ in range(args.repeat))
+    print(f"topic {topic}: bare pytest {t_bare:.1f} s, torch-conformance run -j 1 (isolation + report) {t_cli:.1f} s: "
+          f"overhead ratio {t_cli / t_bare:.2f}")
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    """Build JSON, Markdown and HTML from a results.jsonl of N synthetic results (a real run's, repeated)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        _, seed_report = _run("reference", 2, "ci", ["view"], tmp_path / "seed")
+        rows = seed_report["results"]
+        log = tmp_path / "results.jsonl"
+        r = seed_report["run"]
+        with log.open("w") as f:
+            f.write(json.dumps({"kind": "run", "backend": r["backend"], "profile": "ci", "seed": None,
+                                "started": r["started"], "command": ["synthetic"]}) + "\n")
+            for i in range(args.results):
+                row = dict(rows[i % len(rows)])
+                row["nodeid"] = f"{row['nodeid']}#{i}"
+                f.write(json.dumps(row) + "\n")
+            f.write(json.dumps({"kind": "finished", "complete": True, "finished": r["finished"]}) + "\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        wall, proc = _timed([*CLI, "report", "--from-log", str(log), "--output", str(tmp_path / "big")])
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if proc.returncode not in (0, 1):
+            sys.exit(proc.stderr[-2000:])
+        sizes = {p.name: p.stat().st_size / 1e6 for p in (tmp_path / "big").iterdir()}
+    print(f"{args.results} results -> report.json/.md/.html in {wall:.2f} s, peak RSS {max(peak, before) / 1024:.0f} MB; "
+          + ", ".join(f"{n} {s:.1f} MB" for n, s in sorted(sizes.items())))
+
+
+def cmd_slowest(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as out:
+        _, report = _run(args.backend or "torch", 2, "ci", args.topic, Path(out))
+    for r in sorted(report["results"], key=lambda r: -r["duration_s"])[:20]:
+        print(f"{r['duration_s'] * 1000:8.0f} ms  {r['nodeid']}")
+
+
+def cmd_mutants(args: argparse.Namespace) -> None:
+    wall, proc = _timed([sys.executable, "-m", "pytest", "tests/test_mutants.py", "-q", "-n", "2", "--dist", "loadgroup"],
+                        env={**os.environ})
+    print(f"mutant sweep (-n 2, loadgroup): {wall:.0f} s; {proc.stdout.strip().splitlines()[-1]}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--backend", default="torch")
+    parser.add_argument("what", choices=("suite", "startup", "overhead", "report", "slowest", "mutants"))
+    parser.add_argument("--backend")
     parser.add_argument("--topic", action="append", default=[])
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--jobs", type=int)
+    parser.add_argument("--profile", choices=("ci", "thorough"), default="ci")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--results", type=int, default=100_000)
     args = parser.parse_args()
-    times, summary = [], {}
-    for _ in range(args.repeat):
-        with tempfile.TemporaryDirectory() as out:
-            cmd = [sys.executable, "-m", "conformance.cli", "run", "--backend", args.backend, "-j", str(args.jobs),
-                   "--output", out]
-            for topic in args.topic:
-                cmd += ["--topic", topic]
-            start = time.perf_counter()
-            proc = subprocess.run(cmd, capture_output=True, text=True)
-            times.append(time.perf_counter() - start)
-            report = Path(out) / "report.json"
-            if not report.exists():
-                print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
-                return 2
-            summary = json.loads(report.read_text())["summary"]
-    topics = ", ".join(args.topic) or "all topics"
-    counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
-    print(f"backend {args.backend}, {topics}, -j {args.jobs}, ci profile: "
-          f"median {statistics.median(times):.1f} s over {len(times)} run(s) "
-          f"(min {min(times):.1f}, max {max(times):.1f}); {summary['total']} checks: {counts}")
+    globals()[f"cmd_{args.what}"](args)
     return 0
 
 
