@@ -4,10 +4,17 @@ Each algorithm is its documented pseudo-code in NumPy on the parameter's array; 
 holds what they share (groups, state, zero_grad, step, state_dict).
 """
 from reference.optim import lr_scheduler
+from reference.optim.adadelta import Adadelta
+from reference.optim.adafactor import Adafactor
 from reference.optim.adagrad import Adagrad
 from reference.optim.adam import Adam, AdamW
+from reference.optim.adamax import Adamax
+from reference.optim.asgd import ASGD
+from reference.optim.nadam import NAdam, RAdam
 from reference.optim.optimizer import Optimizer
 from reference.optim.rmsprop import RMSprop
+from reference.optim.rprop import Rprop
 from reference.optim.sgd import SGD
 
-__all__ = ["Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop", "SGD", "lr_scheduler"]
+__all__ = ["ASGD", "Adadelta", "Adafactor", "Adagrad", "Adam", "AdamW", "Adamax", "NAdam", "Optimizer", "RAdam",
+           "RMSprop", "Rprop", "SGD", "lr_scheduler"]

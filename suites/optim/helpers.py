@@ -43,7 +43,7 @@ def fmt_options(options: dict[str, Any]) -> str:
 
 def check_trajectory(xp: Any, make: Callable[[list[Any]], Any], oracle: Any, theta0: Sequence[float],
                      grads: Sequence[Sequence[float]], *, name: str, options: dict[str, Any],
-                     device: str = "cpu") -> Any:
+                     device: str = "cpu", rtol: float = RTOL, atol: float = ATOL) -> Any:
     """Step ``make([p])`` with each gradient in turn; after every step ``p`` must equal the oracle's."""
     p = parameter(xp, theta0, device)
     opt = make([p])
@@ -53,7 +53,7 @@ def check_trajectory(xp: Any, make: Callable[[list[Any]], Any], oracle: Any, the
         want = oracle.step(g)
         call = (f"{name}([p], {fmt_options(options)}) with p={list(theta0)!r} on {device}; "
                 f"step {t} of grads {[list(x) for x in grads]!r}")
-        assert_values(p, want, call=call, rtol=RTOL, atol=ATOL)
+        assert_values(p, want, call=call, rtol=rtol, atol=atol)
     return opt, p
 
 

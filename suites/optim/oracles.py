@@ -177,3 +177,193 @@ def linear_lr(base: float, epoch: int, start_factor: float = 1 / 3, end_factor: 
 def cosine_annealing_lr(base: float, epoch: int, T_max: int, eta_min: float = 0.0) -> float:
     """Fact 8.20: η_min + ½(η_max − η_min)(1 + cos(π·T_cur/T_max)), T_cur = epoch (no restarts)."""
     return eta_min + 0.5 * (base - eta_min) * (1 + math.cos(math.pi * epoch / T_max))
+
+
+class Adadelta:
+    """Adadelta docs: v = ρv + (1−ρ)g²; Δ = sqrt(u + ε)/sqrt(v + ε)·g; u = ρu + (1−ρ)Δ²; θ −= γΔ."""
+
+    def __init__(self, theta, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0.0, maximize=False):
+        self.theta = _array(theta)
+        self.lr, self.rho, self.eps, self.weight_decay, self.maximize = lr, rho, eps, weight_decay, maximize
+        self.square_avg = np.zeros_like(self.theta)
+        self.acc_delta = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        g = -_array(grad) if self.maximize else _array(grad)
+        if self.weight_decay != 0:
+            g = g + self.weight_decay * self.theta
+        self.square_avg = self.rho * self.square_avg + (1 - self.rho) * g * g
+        delta = np.sqrt(self.acc_delta + self.eps) / np.sqrt(self.square_avg + self.eps) * g
+        self.acc_delta = self.rho * self.acc_delta + (1 - self.rho) * delta * delta
+        self.theta = self.theta - self.lr * delta
+        return self.theta.copy()
+
+
+class Adamax:
+    """Adamax docs: m = β1 m + (1−β1)g; u = max(β2 u, |g| + ε); θ −= γ m / ((1 − β1^t) u)."""
+
+    def __init__(self, theta, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, maximize=False):
+        self.theta = _array(theta)
+        self.lr, (self.beta1, self.beta2), self.eps = lr, betas, eps
+        self.weight_decay, self.maximize = weight_decay, maximize
+        self.t = 0
+        self.exp_avg = np.zeros_like(self.theta)
+        self.exp_inf = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        self.t += 1
+        g = -_array(grad) if self.maximize else _array(grad)
+        if self.weight_decay != 0:
+            g = g + self.weight_decay * self.theta
+        self.exp_avg = self.beta1 * self.exp_avg + (1 - self.beta1) * g
+        self.exp_inf = np.maximum(self.beta2 * self.exp_inf, np.abs(g) + self.eps)
+        self.theta = self.theta - self.lr * self.exp_avg / ((1 - self.beta1 ** self.t) * self.exp_inf)
+        return self.theta.copy()
+
+
+class NAdam:
+    """NAdam docs: μ_t = β1(1 − ½·0.96^(tψ)); m̂ = μ_{t+1} m/(1 − Π_{i≤t+1} μ_i) + (1 − μ_t) g/(1 − Π_{i≤t} μ_i);
+    v̂ = v/(1 − β2^t); θ −= γ m̂/(sqrt(v̂) + ε); weight decay L2, or decoupled θ −= γλθ."""
+
+    def __init__(self, theta, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentum_decay=4e-3,
+                 decoupled_weight_decay=False, maximize=False):
+        self.theta = _array(theta)
+        self.lr, (self.beta1, self.beta2), self.eps = lr, betas, eps
+        self.weight_decay, self.psi, self.decoupled, self.maximize = (weight_decay, momentum_decay,
+                                                                      decoupled_weight_decay, maximize)
+        self.t = 0
+        self.mu_product = 1.0
+        self.exp_avg = np.zeros_like(self.theta)
+        self.exp_avg_sq = np.zeros_like(self.theta)
+
+    def _mu(self, t: int) -> float:
+        return self.beta1 * (1 - 0.5 * 0.96 ** (t * self.psi))
+
+    def step(self, grad) -> np.ndarray:
+        self.t += 1
+        g = -_array(grad) if self.maximize else _array(grad)
+        if self.weight_decay != 0:
+            if self.decoupled:
+                self.theta = self.theta - self.lr * self.weight_decay * self.theta
+            else:
+                g = g + self.weight_decay * self.theta
+        mu, mu_next = self._mu(self.t), self._mu(self.t + 1)
+        self.mu_product *= mu
+        self.exp_avg = self.beta1 * self.exp_avg + (1 - self.beta1) * g
+        self.exp_avg_sq = self.beta2 * self.exp_avg_sq + (1 - self.beta2) * g * g
+        m_hat = (mu_next * self.exp_avg / (1 - self.mu_product * mu_next)
+                 + (1 - mu) * g / (1 - self.mu_product))
+        v_hat = self.exp_avg_sq / (1 - self.beta2 ** self.t)
+        self.theta = self.theta - self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+        return self.theta.copy()
+
+
+class RAdam:
+    """RAdam docs: ρ_∞ = 2/(1−β2) − 1, ρ_t = ρ_∞ − 2tβ2^t/(1−β2^t); if ρ_t > 5 the step is rectified by
+    r_t·l_t, l_t = sqrt(1−β2^t)/(sqrt(v) + ε), else θ −= γ m̂; weight decay L2, or decoupled θ −= γλθ."""
+
+    def __init__(self, theta, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, decoupled_weight_decay=False,
+                 maximize=False):
+        self.theta = _array(theta)
+        self.lr, (self.beta1, self.beta2), self.eps = lr, betas, eps
+        self.weight_decay, self.decoupled, self.maximize = weight_decay, decoupled_weight_decay, maximize
+        self.t = 0
+        self.exp_avg = np.zeros_like(self.theta)
+        self.exp_avg_sq = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        self.t += 1
+        t, b1, b2 = self.t, self.beta1, self.beta2
+        g = -_array(grad) if self.maximize else _array(grad)
+        if self.weight_decay != 0:
+            if self.decoupled:
+                self.theta = self.theta - self.lr * self.weight_decay * self.theta
+            else:
+                g = g + self.weight_decay * self.theta
+        self.exp_avg = b1 * self.exp_avg + (1 - b1) * g
+        self.exp_avg_sq = b2 * self.exp_avg_sq + (1 - b2) * g * g
+        m_hat = self.exp_avg / (1 - b1 ** t)
+        rho_inf = 2 / (1 - b2) - 1
+        rho_t = rho_inf - 2 * t * b2 ** t / (1 - b2 ** t)
+        if rho_t > 5:
+            l_t = math.sqrt(1 - b2 ** t) / (np.sqrt(self.exp_avg_sq) + self.eps)
+            r_t = math.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+            self.theta = self.theta - self.lr * m_hat * r_t * l_t
+        else:
+            self.theta = self.theta - self.lr * m_hat
+        return self.theta.copy()
+
+
+class ASGD:
+    """ASGD as torch 2.13 behaves (its docs give no algorithm): θ ← θ(1 − λη) − ηg; then
+    η = lr/(1 + λ·lr·t)^α and μ = 1/max(1, t − t0) for the next step; ax averages θ once t > t0."""
+
+    def __init__(self, theta, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0.0, maximize=False):
+        self.theta = _array(theta)
+        self.lr, self.lambd, self.alpha, self.t0 = lr, lambd, alpha, t0
+        self.weight_decay, self.maximize = weight_decay, maximize
+        self.t, self.eta, self.mu = 0, lr, 1.0
+        self.ax = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        self.t += 1
+        g = -_array(grad) if self.maximize else _array(grad)
+        if self.weight_decay != 0:
+            g = g + self.weight_decay * self.theta
+        self.theta = self.theta * (1 - self.lambd * self.eta) - self.eta * g
+        self.ax = self.theta.copy() if self.mu == 1 else self.ax + (self.theta - self.ax) * self.mu
+        self.eta = self.lr / (1 + self.lambd * self.lr * self.t) ** self.alpha
+        self.mu = 1 / max(1, self.t - self.t0)
+        return self.theta.copy()
+
+
+class Rprop:
+    """Rprop docs: per element, the step size grows by η+ (capped at Γ_max) when g·g_prev > 0, shrinks by η−
+    (floored at Γ_min) and zeroes g when g·g_prev < 0; θ −= η·sign(g); g_prev = g (g_prev starts at 0)."""
+
+    def __init__(self, theta, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), maximize=False):
+        self.theta = _array(theta)
+        (self.etaminus, self.etaplus), (self.lo, self.hi), self.maximize = etas, step_sizes, maximize
+        self.step_size = np.full_like(self.theta, lr)
+        self.prev = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        g = -_array(grad) if self.maximize else _array(grad)
+        sign = np.sign(g * self.prev)
+        self.step_size = np.where(sign > 0, np.minimum(self.step_size * self.etaplus, self.hi),
+                                  np.where(sign < 0, np.maximum(self.step_size * self.etaminus, self.lo),
+                                           self.step_size))
+        g = np.where(sign < 0, 0.0, g)
+        self.theta = self.theta - self.step_size * np.sign(g)
+        self.prev = g
+        return self.theta.copy()
+
+
+class Adafactor:
+    """Adafactor docs, for a vector parameter: β̂2 = 1 − t^τ; ρ = min(γ, 1/sqrt(t)); α = max(ε2, RMS(θ))ρ;
+    θ −= γλθ; V = β̂2 V + (1 − β̂2)G²; U = G/max(sqrt(V), ε1); θ −= α U/max(1, RMS(U)/d).
+    ε1 = None means the machine epsilon of the parameter's dtype (float64 here)."""
+
+    def __init__(self, theta, lr=1e-2, beta2_decay=-0.8, eps=(None, 1e-3), d=1.0, weight_decay=0.0, maximize=False):
+        self.theta = _array(theta)
+        self.lr, self.tau, self.d, self.weight_decay, self.maximize = lr, beta2_decay, d, weight_decay, maximize
+        eps1, self.eps2 = eps
+        self.eps1 = np.finfo(np.float64).eps if eps1 is None else eps1
+        self.t = 0
+        self.variance = np.zeros_like(self.theta)
+
+    def step(self, grad) -> np.ndarray:
+        self.t += 1
+        g = -_array(grad) if self.maximize else _array(grad)
+        beta2_t = 1 - self.t ** self.tau
+        rho = min(self.lr, 1 / math.sqrt(self.t))
+        alpha = max(self.eps2, _rms(self.theta)) * rho
+        self.theta = self.theta - self.lr * self.weight_decay * self.theta
+        self.variance = beta2_t * self.variance + (1 - beta2_t) * g * g
+        u = g / np.maximum(np.sqrt(self.variance), self.eps1)
+        self.theta = self.theta - alpha * u / max(1.0, _rms(u) / self.d)
+        return self.theta.copy()
+
+
+def _rms(x: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(x * x)))
