@@ -10,11 +10,13 @@ from reference.optim.adagrad import Adagrad
 from reference.optim.adam import Adam, AdamW
 from reference.optim.adamax import Adamax
 from reference.optim.asgd import ASGD
+from reference.optim.lbfgs import LBFGS
 from reference.optim.nadam import NAdam, RAdam
 from reference.optim.optimizer import Optimizer
 from reference.optim.rmsprop import RMSprop
 from reference.optim.rprop import Rprop
 from reference.optim.sgd import SGD
+from reference.optim.sparse_adam import SparseAdam
 
-__all__ = ["ASGD", "Adadelta", "Adafactor", "Adagrad", "Adam", "AdamW", "Adamax", "NAdam", "Optimizer", "RAdam",
-           "RMSprop", "Rprop", "SGD", "lr_scheduler"]
+__all__ = ["ASGD", "Adadelta", "Adafactor", "Adagrad", "Adam", "AdamW", "Adamax", "LBFGS", "NAdam", "Optimizer",
+           "RAdam", "RMSprop", "Rprop", "SGD", "SparseAdam", "lr_scheduler"]

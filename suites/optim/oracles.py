@@ -367,3 +367,161 @@ class Adafactor:
 
 def _rms(x: np.ndarray) -> float:
     return float(np.sqrt(np.mean(x * x)))
+
+
+class LBFGS:
+    """L-BFGS without line search, as torch 2.13 behaves (its docs only cite minFunc). One ``step(f)`` runs up to
+    max_iter iterations on ``f(theta) -> (loss, grad)``: stop at once if max|g| <= tolerance_grad; direction
+    d = -g at the very first iteration, else the two-loop recursion over the last history_size pairs
+    (s = t·d, y = g − g_prev, kept when y·s > 1e-10; initial Hessian y·s/y·y); step t = min(1, 1/Σ|g|)·lr
+    the very first time, lr after; stop if g·d > −tolerance_change; θ += t·d; re-evaluate f except after
+    the last iteration, then stop on max_eval evaluations, max|g| <= tolerance_grad, max|t·d| <= tolerance_change
+    or |loss change| < tolerance_change. ``evals`` counts the calls of ``f`` in the last step."""
+
+    def __init__(self, theta, lr=1.0, max_iter=20, max_eval=None, tolerance_grad=1e-7, tolerance_change=1e-9,
+                 history_size=100):
+        self.theta = _array(theta)
+        self.lr, self.max_iter, self.history_size = lr, max_iter, history_size
+        self.max_eval = max_iter * 5 // 4 if max_eval is None else max_eval
+        self.tolerance_grad, self.tolerance_change = tolerance_grad, tolerance_change
+        self.n_iter, self.evals = 0, 0
+        self.d = self.t = self.prev_grad = None
+        self.dirs: list[np.ndarray] = []
+        self.steps: list[np.ndarray] = []
+        self.h_diag = 1.0
+
+    def step(self, f: Callable[[np.ndarray], tuple[float, np.ndarray]]) -> np.ndarray:
+        loss, g = f(self.theta.copy())
+        self.evals = 1
+        if np.abs(g).max() <= self.tolerance_grad:
+            return self.theta.copy()
+        for n in range(1, self.max_iter + 1):
+            self.n_iter += 1
+            if self.n_iter == 1:
+                self.d = -g
+            else:
+                y, s = g - self.prev_grad, self.d * self.t
+                if y @ s > 1e-10:
+                    if len(self.dirs) == self.history_size:
+                        self.dirs.pop(0)
+                        self.steps.pop(0)
+                    self.dirs.append(y)
+                    self.steps.append(s)
+                    self.h_diag = (y @ s) / (y @ y)
+                q, alphas = -g, []
+                for y_i, s_i in reversed(list(zip(self.dirs, self.steps))):
+                    alphas.append((s_i @ q) / (y_i @ s_i))
+                    q = q - alphas[-1] * y_i
+                r = q * self.h_diag
+                for (y_i, s_i), a_i in zip(zip(self.dirs, self.steps), reversed(alphas)):
+                    r = r + s_i * (a_i - (y_i @ r) / (y_i @ s_i))
+                self.d = r
+            self.prev_grad, prev_loss = g.copy(), loss
+            self.t = min(1.0, 1.0 / np.abs(g).sum()) * self.lr if self.n_iter == 1 else self.lr
+            if g @ self.d > -self.tolerance_change:
+                break
+            self.theta = self.theta + self.t * self.d
+            if n == self.max_iter:
+                break
+            loss, g = f(self.theta.copy())
+            self.evals += 1
+            if (self.evals >= self.max_eval or np.abs(g).max() <= self.tolerance_grad
+                    or np.abs(self.t * self.d).max() <= self.tolerance_change
+                    or abs(loss - prev_loss) < self.tolerance_change):
+                break
+        return self.theta.copy()
+
+
+def multiplicative_lr(base: float, epoch: int, fn: Callable[[int], float]) -> float:
+    """MultiplicativeLR docs: lr_e = lr_{e-1}·λ(e) for e ≥ 1, so base·Π_{k=1..e} λ(k)."""
+    return base * math.prod(fn(k) for k in range(1, epoch + 1))
+
+
+def constant_lr(base: float, epoch: int, factor: float = 1 / 3, total_iters: int = 5) -> float:
+    """ConstantLR docs: base·factor until epoch total_iters, base from then on."""
+    return base * factor if epoch < total_iters else base
+
+
+def polynomial_lr(base: float, epoch: int, total_iters: int = 5, power: float = 1.0) -> float:
+    """PolynomialLR docs: base·(1 − min(epoch, total_iters)/total_iters)^power."""
+    return base * (1 - min(epoch, total_iters) / total_iters) ** power
+
+
+def cosine_warm_restarts_lr(base: float, epoch: int, T_0: int, T_mult: int = 1, eta_min: float = 0.0) -> float:
+    """CosineAnnealingWarmRestarts docs: η_min + ½(base − η_min)(1 + cos(π·T_cur/T_i)); T_cur restarts at 0 after
+    each period, the periods being T_0, T_0·T_mult, T_0·T_mult², ..."""
+    period, t_cur = T_0, epoch
+    while t_cur >= period:
+        t_cur, period = t_cur - period, period * T_mult
+    return eta_min + 0.5 * (base - eta_min) * (1 + math.cos(math.pi * t_cur / period))
+
+
+def cyclic_lr(epoch: int, base_lr: float, max_lr: float, step_size_up: int = 2000, step_size_down: int | None = None,
+              mode: str = "triangular", gamma: float = 1.0) -> float:
+    """CyclicLR docs: a cycle of step_size_up iterations rising linearly from base_lr to max_lr and step_size_down
+    falling back; the amplitude is scaled by 1 (triangular), 1/2^(cycle−1) (triangular2) or γ^iteration
+    (exp_range)."""
+    down = step_size_up if step_size_down is None else step_size_down
+    total = step_size_up + down
+    cycle = math.floor(1 + epoch / total)
+    x = 1 + epoch / total - cycle
+    ratio = step_size_up / total
+    scale = x / ratio if x <= ratio else (x - 1) / (ratio - 1)
+    amplitude = {"triangular": 1.0, "triangular2": 1 / 2.0 ** (cycle - 1), "exp_range": gamma ** epoch}[mode]
+    return base_lr + (max_lr - base_lr) * scale * amplitude
+
+
+def one_cycle_lr(epoch: int, max_lr: float, total_steps: int, pct_start: float = 0.3, anneal_strategy: str = "cos",
+                 div_factor: float = 25.0, final_div_factor: float = 1e4, three_phase: bool = False) -> float:
+    """OneCycleLR docs: from max_lr/div_factor up to max_lr over the first pct_start of total_steps, then down to
+    initial_lr/final_div_factor (three_phase: back to initial_lr first, symmetric, then down), each phase
+    annealed by cosine or linearly; phase ends at steps pct_start·total_steps − 1 (and 2× that) and total_steps − 1."""
+    initial = max_lr / div_factor
+    low = initial / final_div_factor
+    up_end = float(pct_start * total_steps) - 1
+    phases = ([(up_end, initial, max_lr), (2 * up_end, max_lr, initial), (total_steps - 1, initial, low)] if three_phase
+              else [(up_end, initial, max_lr), (total_steps - 1, max_lr, low)])
+    start = 0.0
+    for end, lr_from, lr_to in phases:
+        if epoch <= end or end == phases[-1][0]:
+            pct = (epoch - start) / (end - start)
+            if anneal_strategy == "cos":
+                return lr_to + (lr_from - lr_to) / 2 * (math.cos(math.pi * pct) + 1)
+            return (lr_to - lr_from) * pct + lr_from
+        start = end
+    raise AssertionError("unreachable")
+
+
+class ReduceLROnPlateau:
+    """ReduceLROnPlateau docs: a metric improves when it beats the best so far by more than threshold (rel:
+    best·(1 ∓ threshold), abs: best ∓ threshold, per mode min/max); after more than ``patience`` steps without
+    improvement lr ← max(lr·factor, min_lr) (skipped when the change is at most eps), then ``cooldown`` steps
+    in which bad steps are not counted. ``step(metric)`` returns the new lr of one group."""
+
+    def __init__(self, lr, mode="min", factor=0.1, patience=10, threshold=1e-4, threshold_mode="rel", cooldown=0,
+                 min_lr=0.0, eps=1e-8):
+        self.lr, self.mode, self.factor, self.patience = lr, mode, factor, patience
+        self.threshold, self.threshold_mode, self.cooldown, self.min_lr, self.eps = (threshold, threshold_mode,
+                                                                                     cooldown, min_lr, eps)
+        self.best = math.inf if mode == "min" else -math.inf
+        self.bad, self.cooling = 0, 0
+
+    def _improves(self, metric: float) -> bool:
+        sign = 1 if self.mode == "min" else -1
+        bar = self.best * (1 - sign * self.threshold) if self.threshold_mode == "rel" else self.best - sign * self.threshold
+        return sign * metric < sign * bar
+
+    def step(self, metric: float) -> float:
+        if self._improves(metric):
+            self.best, self.bad = metric, 0
+        else:
+            self.bad += 1
+        if self.cooling > 0:
+            self.cooling -= 1
+            self.bad = 0
+        if self.bad > self.patience:
+            new = max(self.lr * self.factor, self.min_lr)
+            if self.lr - new > self.eps:
+                self.lr = new
+            self.cooling, self.bad = self.cooldown, 0
+        return self.lr

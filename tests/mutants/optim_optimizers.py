@@ -38,12 +38,28 @@ def _load_keeps_own_options(orig: Any) -> Any:
     return load_state_dict
 
 
+def _sparsify_first(orig: Any) -> Any:
+    """SparseAdam.step accepting dense gradients by converting them first."""
+    def step(self, *args, **kwargs):
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.grad is not None and not p.grad.is_sparse:
+                    p.grad = p.grad.to_sparse()
+        return orig(self, *args, **kwargs)
+    return step
+
+
 class _StuckHandle:
     def __init__(self, handle: Any) -> None:
         self.handle = handle
 
     def remove(self) -> None:
         """Does not unregister the hook."""
+
+
+def _lbfgs_init(**changes: Any):
+    """``LBFGS.__init__`` with some options overridden whatever the caller gives."""
+    return replace("optim.LBFGS.__init__", lambda orig: lambda self, params, **k: orig(self, params, **{**k, **changes}))
 
 
 MUTANTS = [
@@ -92,6 +108,14 @@ MUTANTS = [
     Mutant("adafactor-ignores-maximize", ("optim.adafactor.documented-algorithm", MAXIMIZE),
            _single("_adafactor", maximize=False)),
     Mutant("adafactor-default-beta2-decay", ("optim.adafactor.defaults",), init_default("Adafactor", beta2_decay=-0.5)),
+    # --- LBFGS
+    Mutant("lbfgs-history-unbounded", ("optim.lbfgs.algorithm",), _lbfgs_init(history_size=100)),
+    Mutant("lbfgs-one-iteration-per-step", ("optim.lbfgs.algorithm",), _lbfgs_init(max_iter=1)),
+    Mutant("lbfgs-default-history", ("optim.lbfgs.defaults",), init_default("LBFGS", history_size=10)),
+    # --- SparseAdam
+    Mutant("sparse-adam-accepts-dense", ("optim.sparseadam.dense-grad-raises",),
+           replace("optim.SparseAdam.step", _sparsify_first)),
+    Mutant("sparse-adam-default-eps", ("optim.sparseadam.defaults",), init_default("SparseAdam", eps=1e-6)),
     # --- the shared protocol
     Mutant("load-state-dict-drops-state", ("optim.state-dict.load-round-trip",),
            replace("optim.Optimizer.load_state_dict", _load_without_state)),
@@ -103,3 +127,4 @@ MUTANTS = [
     Mutant("step-hook-handle-stuck", ("optim.step-hooks.pre-and-post",),
            replace("optim.Optimizer.register_step_pre_hook", lambda orig: lambda self, hook: _StuckHandle(orig(self, hook)))),
 ]
+
