@@ -15,7 +15,7 @@ import pytest
 from hypothesis import strategies as st
 
 from suites.optim import oracles
-from suites.optim.helpers import ATOL, RTOL
+from suites.optim.helpers import ATOL, RTOL, cited_rows
 
 Case = tuple[list[float], list[list[float]]]
 """An initial parameter vector and one gradient per step."""
@@ -174,5 +174,5 @@ SPECS: dict[str, OptimSpec] = {spec.name: spec for spec in (
 
 
 def rows(*cited: tuple[str, pytest.MarkDecorator]) -> list[Any]:
-    """``pytest.param`` per (row name, ``check(...)`` mark): a table row citing its own behaviour."""
-    return [pytest.param(SPECS[name], id=name, marks=mark) for name, mark in cited]
+    """This table's rows, each citing its own behaviour: ``rows(("<row name>", check("<id>")), ...)``."""
+    return cited_rows(SPECS, *cited)
