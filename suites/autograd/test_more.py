@@ -155,23 +155,23 @@ def test_needs_input_grad_tells_backward_which_inputs_need_it(xp, a, first, seco
 @check("autograd.function.mark-non-differentiable")
 @given(a=vectors)
 def test_mark_non_differentiable_outputs_do_not_require_grad(xp, a):
-    class WithMask(xp.autograd.Function):
+    class WithAux(xp.autograd.Function):
         @staticmethod
         def forward(ctx, x):
-            mask = x > 1
-            ctx.mark_non_differentiable(mask)
-            return x * 2, mask
+            aux = x * 3
+            ctx.mark_non_differentiable(aux)
+            return x * 2, aux
 
         @staticmethod
-        def backward(ctx, g, g_mask):
+        def backward(ctx, g, g_aux):
             return g * 2
 
     x = leaf(xp, a)
-    y, mask = WithMask.apply(x)
-    call = f"y, mask = WithMask.apply(x) (ctx.mark_non_differentiable(mask)), x={a.tolist()}"
-    expect(y.requires_grad is True and mask.requires_grad is False, call=call,
-           expected="y.requires_grad True, mask.requires_grad False",
-           got=f"y.requires_grad={y.requires_grad!r}, mask.requires_grad={mask.requires_grad!r}")
+    y, aux = WithAux.apply(x)
+    call = f"y, aux = WithAux.apply(x) (returns x*2, x*3; ctx.mark_non_differentiable(aux)), x={a.tolist()}"
+    expect(y.requires_grad is True and aux.requires_grad is False, call=call,
+           expected="y.requires_grad True, aux.requires_grad False",
+           got=f"y.requires_grad={y.requires_grad!r}, aux.requires_grad={aux.requires_grad!r}")
     y.sum().backward()
     assert_tensor(x.grad, np.full(a.shape, 2.0), dtype="float64", call=f"{call}; y.sum().backward(); x.grad")
 

@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_values, expect, show, to_numpy
@@ -18,6 +18,8 @@ MAIN = ("SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax", "NAd
         "Adafactor")
 """One row per optimizer class (option variants left out) for the checks of the shared protocol."""
 each_optimizer = pytest.mark.parametrize("spec", [pytest.param(SPECS[n], id=n) for n in MAIN])
+FEW = settings(max_examples=6)
+"""The protocol checks run each row's pinned options too; a few drawn cases per row are enough."""
 
 
 def follow(xp: Any, spec: OptimSpec, theta0: list[float], grads: list[list[float]], options: dict[str, Any],
@@ -73,6 +75,7 @@ def test_defaults(xp, spec, case):
 
 @check("optim.maximize.negates-gradient")
 @each_optimizer
+@FEW
 @given(case=trajectories(), data=st.data())
 def test_maximize_is_minimizing_the_negated_gradient(xp, spec, case, data):
     theta0, grads = case
@@ -91,6 +94,7 @@ def test_maximize_is_minimizing_the_negated_gradient(xp, spec, case, data):
 
 @check("optim.param-groups.per-group-options")
 @each_optimizer
+@FEW
 @given(case=trajectories(steps=3), factor=st.sampled_from([0.5, 2.0]))
 def test_each_group_follows_its_own_options(xp, spec, case, factor):
     theta0, grads = case
@@ -110,6 +114,7 @@ def test_each_group_follows_its_own_options(xp, spec, case, factor):
 
 @check("optim.state-dict.load-round-trip")
 @each_optimizer
+@FEW
 @given(case=trajectories(), saved_after=st.integers(1, 4))
 def test_loaded_state_dict_continues_the_trajectory(xp, spec, case, saved_after):
     theta0, grads = case
@@ -135,6 +140,7 @@ def test_loaded_state_dict_continues_the_trajectory(xp, spec, case, saved_after)
 
 @check("optim.step-hooks.pre-and-post")
 @each_optimizer
+@FEW
 @given(case=trajectories(steps=2))
 def test_step_hooks_run_before_and_after_the_update(xp, spec, case):
     theta0, grads = case
