@@ -130,3 +130,19 @@ def test_reduce_on_plateau_follows_its_rule(xp, metrics, options):
         want, got = oracle.step(metric), opt.param_groups[0]["lr"]
         expect(close(got, want), call=f"ReduceLROnPlateau(opt, {options}) over lr 0.1; step(metric) with metrics "
                                        f"{metrics[:epoch]}", expected=f"lr {want}", got=f"lr {got}")
+
+
+@check("optim.lr-scheduler.get-last-lr-per-group")
+@given(name=st.sampled_from(sorted(SCHEDULES)), bases=st.lists(st.sampled_from([0.05, 0.1, 1.0]), min_size=2, max_size=3))
+def test_every_scheduler_reports_its_last_lrs(xp, name, bases):
+    spec = SCHEDULES[name]
+    opt = optimizer(xp, bases)
+    sched = spec.make(xp, opt)
+    for epoch in range(spec.epochs + 1):
+        if epoch:
+            opt.step()
+            sched.step()
+        got, want = sched.get_last_lr(), [spec.formula(base, epoch) for base in bases]
+        expect(isinstance(got, list) and len(got) == len(want) and all(close(g, w) for g, w in zip(got, want)),
+               call=f"{name} over SGD groups with lrs {bases}: get_last_lr() at epoch {epoch}", expected=f"list {want}",
+               got=show(got))
