@@ -1,12 +1,13 @@
 """The torch.utils.data names beyond the tutorial's: StackDataset, ChainDataset, DistributedSampler (with
 num_replicas and rank given, so no process group is needed), default_convert, get_worker_info in the main
-process, and DataLoader's collate_fn. Single-process only: these rules do not depend on workers."""
+process, DataLoader's collate_fn and in_order. Single-process except in_order, whose one check starts two
+workers."""
 import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_raises, assert_tensor, describe, expect, is_tensor, show
-from suites.data.datasets import Numbers, stream_class
+from conformance.assertions import assert_raises, assert_tensor, describe, expect, is_tensor, show, to_numpy
+from suites.data.datasets import WORKER_TIMEOUT, Numbers, stream_class
 from suites.data.oracles import distributed_share, group
 
 
@@ -146,3 +147,17 @@ def test_collate_fn_receives_each_batch_list(xp, n, batch_size, drop_last):
     items = list(range(n)) if batch_size is None else group(list(range(n)), batch_size, drop_last)
     want = [("C", item) for item in items]
     expect(got == want, call=f"list({call})", expected=show(want), got=show(got))
+
+
+@check("data.loader.in-order")
+def test_in_order_false_still_yields_every_batch_once(xp):
+    D = xp.utils.data
+    default = D.DataLoader(Numbers(range(4)))
+    expect(default.in_order is True, call="DataLoader(Numbers(range(4))).in_order", expected="True",
+           got=show(default.in_order))
+    call = describe("DataLoader", "Numbers(range(10))", batch_size=2, num_workers=2, in_order=False,
+                    timeout=WORKER_TIMEOUT)
+    batches = D.DataLoader(Numbers(range(10)), batch_size=2, num_workers=2, in_order=False, timeout=WORKER_TIMEOUT)
+    got = sorted(to_numpy(b).tolist() for b in batches)
+    want = group(list(range(10)), 2, False)
+    expect(got == want, call=f"sorted(list({call}))", expected=f"each batch of {want} once, in any order", got=show(got))

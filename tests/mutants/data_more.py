@@ -40,6 +40,17 @@ def _collate_fn_dropped(orig: Any) -> Any:
     return lambda self, *args, collate_fn=None, **kwargs: orig(self, *args, **kwargs)
 
 
+def _in_order_default_false(orig: Any) -> Any:
+    return lambda self, *args, in_order=False, **kwargs: orig(self, *args, in_order=in_order, **kwargs)
+
+
+def _unordered_drops_last(orig: Any) -> Any:
+    def __iter__(self):
+        batches = list(orig(self))
+        return iter(batches if self.in_order else batches[:-1])
+    return __iter__
+
+
 MUTANTS = [
     Mutant("stack-dataset-tuple-reversed", ("data.stack-dataset.items",),
            replace("utils.data.StackDataset.__getitem__", lambda orig: lambda self, i: (
@@ -60,4 +71,8 @@ MUTANTS = [
            replace("utils.data.get_worker_info", lambda orig: lambda: object())),
     Mutant("loader-collate-fn-dropped", ("data.loader.collate-fn",),
            replace("utils.data.DataLoader.__init__", _collate_fn_dropped)),
+    Mutant("loader-in-order-default-false", ("data.loader.in-order",),
+           replace("utils.data.DataLoader.__init__", _in_order_default_false)),
+    Mutant("loader-unordered-drops-last-batch", ("data.loader.in-order",),
+           replace("utils.data.DataLoader.__iter__", _unordered_drops_last)),
 ]

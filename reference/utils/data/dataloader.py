@@ -68,7 +68,7 @@ class DataLoader:
                  pin_memory: bool = False, drop_last: bool = False, timeout: float = 0,
                  worker_init_fn: Callable[[int], Any] | None = None, multiprocessing_context: Any = None,
                  generator: _random.Generator | None = None, *, prefetch_factor: int | None = None,
-                 persistent_workers: bool = False) -> None:
+                 persistent_workers: bool = False, pin_memory_device: str = "", in_order: bool = True) -> None:
         iterable = isinstance(dataset, IterableDataset)
         self.prefetch_factor = _check_worker_args(num_workers, timeout, prefetch_factor, persistent_workers)
         _check_sampling_args(iterable, batch_size, shuffle, sampler, batch_sampler, drop_last)
@@ -83,6 +83,7 @@ class DataLoader:
         self.num_workers, self.timeout, self.worker_init_fn = num_workers, timeout, worker_init_fn
         self.multiprocessing_context, self.persistent_workers = multiprocessing_context, persistent_workers
         self.pin_memory = pin_memory
+        self.in_order = in_order  # in_order=False only allows out-of-order batches: these always come in order
         self._auto_collation = batch_size is not None or batch_sampler is not None
         self.collate_fn = collate_fn or (default_collate if self._auto_collation else default_convert)
 
