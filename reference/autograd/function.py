@@ -95,6 +95,11 @@ class FunctionCtx:
     def mark_non_differentiable(self, *tensors: Tensor) -> None:
         self._non_differentiable |= {id(t) for t in tensors}
 
+    def mark_dirty(self, *tensors: Tensor) -> None:
+        """Inputs forward modified in place (autograd.function.mark-dirty): returned as they are, the very
+        objects, with this Function's grad_fn, as every output of ``apply`` is."""
+        self.dirty_tensors = tensors
+
 
 class Function:
     """Subclass with static ``forward(ctx, *args)`` and ``backward(ctx, *grads)``; call ``Cls.apply``.

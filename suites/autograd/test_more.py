@@ -1,5 +1,5 @@
 """Autograd APIs beyond backward/grad: post-accumulate-grad hooks, gradcheck and gradgradcheck, anomaly
-detection, custom Function details (setup_context, needs_input_grad, mark_non_differentiable,
+detection, custom Function details (setup_context, needs_input_grad, mark_non_differentiable, mark_dirty,
 once_differentiable) and torch.utils.checkpoint. Expected gradients are closed forms in NumPy.
 
 Custom Functions are defined inside each check, from ``xp.autograd.Function``."""
@@ -200,3 +200,28 @@ def test_checkpoint_gives_the_same_output_and_gradients(xp, a):
     assert_tensor(out, np.sum(np.sin(a) * a), dtype="float64", call=call)
     out.backward()
     assert_tensor(x.grad, np.cos(a) * a + np.sin(a), dtype="float64", call=f"{call}; .backward(); x.grad")
+
+
+@check("autograd.function.mark-dirty")
+@given(a=vectors)
+def test_mark_dirty_returns_the_modified_input_itself(xp, a):
+    class Double(xp.autograd.Function):
+        @staticmethod
+        def forward(ctx, y):
+            y.mul_(2)
+            ctx.mark_dirty(y)
+            return y
+
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2
+
+    x = leaf(xp, a)
+    y = x * 1
+    z = Double.apply(y)
+    call = f"y = x * 1; z = Double.apply(y) (forward: y.mul_(2); ctx.mark_dirty(y); return y), x={a.tolist()}"
+    expect(z is y and z.grad_fn is not None, call=call, expected="z is y, with a grad_fn",
+           got=f"z is y: {z is y}, z.grad_fn={z.grad_fn!r}")
+    assert_tensor(z, 2 * a, dtype="float64", call=call)
+    z.sum().backward()
+    assert_tensor(x.grad, np.full(a.shape, 2.0), dtype="float64", call=f"{call}; z.sum().backward(); x.grad")

@@ -99,4 +99,6 @@ MUTANTS = [
            replace("autograd.function.once_differentiable", lambda orig: lambda fn: fn)),
     Mutant("checkpoint-detaches", ("autograd.checkpoint.same-gradients",),
            replace("utils.checkpoint.checkpoint", lambda orig: lambda fn, *a, **k: orig(fn, *a, **k).detach())),
+    Mutant("mark-dirty-ignored", ("autograd.function.mark-dirty",),
+           replace("autograd.function.FunctionCtx.mark_dirty", lambda orig: lambda self, *args: None)),
 ]
