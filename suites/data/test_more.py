@@ -1,13 +1,15 @@
 """The torch.utils.data names beyond the tutorial's: StackDataset, ChainDataset, DistributedSampler (with
 num_replicas and rank given, so no process group is needed), default_convert, get_worker_info in the main
-process, DataLoader's collate_fn and in_order. Single-process except in_order, whose one check starts two
-workers."""
+process, DataLoader's collate_fn, in_order and persistent_workers. Single-process except the last two,
+whose checks start two workers per pass."""
+import os
+
 import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe, expect, is_tensor, show, to_numpy
-from suites.data.datasets import WORKER_TIMEOUT, Numbers, stream_class
+from suites.data.datasets import WORKER_TIMEOUT, Numbers, Probe, stream_class
 from suites.data.oracles import distributed_share, group
 
 
@@ -161,3 +163,22 @@ def test_in_order_false_still_yields_every_batch_once(xp):
     got = sorted(to_numpy(b).tolist() for b in batches)
     want = group(list(range(10)), 2, False)
     expect(got == want, call=f"sorted(list({call}))", expected=f"each batch of {want} once, in any order", got=show(got))
+
+
+@check("data.loader.persistent-workers")
+def test_persistent_workers_serve_every_epoch(xp):
+    D = xp.utils.data
+
+    def worker_pids(persistent):
+        loader = D.DataLoader(Probe(4, D.get_worker_info, xp.initial_seed), batch_size=2, num_workers=2,
+                              persistent_workers=persistent, timeout=WORKER_TIMEOUT)
+        return [sorted({int(p) for batch in loader for p in to_numpy(batch["pid"]).reshape(-1).tolist()})
+                for _ in range(2)]
+
+    for persistent, same in ((True, True), (False, False)):
+        first, second = worker_pids(persistent)
+        call = describe("DataLoader", "Probe(4)", batch_size=2, num_workers=2, persistent_workers=persistent,
+                        timeout=WORKER_TIMEOUT) + ", iterated twice: the worker pids of each epoch"
+        expect((first == second) is same and os.getpid() not in first, call=call,
+               expected="the same worker processes both epochs" if same else "new worker processes each epoch",
+               got=f"{first} then {second}")

@@ -51,6 +51,10 @@ def _unordered_drops_last(orig: Any) -> Any:
     return __iter__
 
 
+def _never_persistent(orig: Any) -> Any:
+    return lambda self, *args, persistent_workers=False, **kwargs: orig(self, *args, **kwargs)
+
+
 MUTANTS = [
     Mutant("stack-dataset-tuple-reversed", ("data.stack-dataset.items",),
            replace("utils.data.StackDataset.__getitem__", lambda orig: lambda self, i: (
@@ -75,4 +79,6 @@ MUTANTS = [
            replace("utils.data.DataLoader.__init__", _in_order_default_false)),
     Mutant("loader-unordered-drops-last-batch", ("data.loader.in-order",),
            replace("utils.data.DataLoader.__iter__", _unordered_drops_last)),
+    Mutant("loader-workers-never-persistent", ("data.loader.persistent-workers",),
+           replace("utils.data.DataLoader.__init__", _never_persistent)),
 ]
