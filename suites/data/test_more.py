@@ -1,7 +1,7 @@
 """The torch.utils.data names beyond the tutorial's: StackDataset, ChainDataset, DistributedSampler (with
 num_replicas and rank given, so no process group is needed), default_convert, get_worker_info in the main
-process, DataLoader's collate_fn, in_order and persistent_workers. Single-process except the last two,
-whose checks start two workers per pass."""
+process, DataLoader's collate_fn, in_order, persistent_workers and timeout. Single-process except the last
+three, whose checks start one or two workers per pass."""
 import os
 
 import numpy as np
@@ -9,7 +9,7 @@ from hypothesis import example, given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe, expect, is_tensor, show, to_numpy
-from suites.data.datasets import WORKER_TIMEOUT, Numbers, Probe, stream_class
+from suites.data.datasets import WORKER_TIMEOUT, Numbers, Probe, Slow, stream_class
 from suites.data.oracles import distributed_share, group
 
 
@@ -182,3 +182,10 @@ def test_persistent_workers_serve_every_epoch(xp):
         expect((first == second) is same and os.getpid() not in first, call=call,
                expected="the same worker processes both epochs" if same else "new worker processes each epoch",
                got=f"{first} then {second}")
+
+
+@check("data.loader.timeout")
+def test_timeout_raises_when_a_batch_is_late(xp):
+    call = describe("list(DataLoader", "Slow(2, delay=0.3)", num_workers=1, timeout=0.05) + ")"
+    loader = xp.utils.data.DataLoader(Slow(2, 0.3), num_workers=1, timeout=0.05)
+    assert_raises(RuntimeError, lambda: list(loader), call=call)

@@ -55,6 +55,10 @@ def _never_persistent(orig: Any) -> Any:
     return lambda self, *args, persistent_workers=False, **kwargs: orig(self, *args, **kwargs)
 
 
+def _no_timeout(orig: Any) -> Any:
+    return lambda self, *args, timeout=0, **kwargs: orig(self, *args, **kwargs)
+
+
 MUTANTS = [
     Mutant("stack-dataset-tuple-reversed", ("data.stack-dataset.items",),
            replace("utils.data.StackDataset.__getitem__", lambda orig: lambda self, i: (
@@ -81,4 +85,5 @@ MUTANTS = [
            replace("utils.data.DataLoader.__iter__", _unordered_drops_last)),
     Mutant("loader-workers-never-persistent", ("data.loader.persistent-workers",),
            replace("utils.data.DataLoader.__init__", _never_persistent)),
+    Mutant("loader-timeout-ignored", ("data.loader.timeout",), replace("utils.data.DataLoader.__init__", _no_timeout)),
 ]
