@@ -11,7 +11,7 @@ from reference.optim.adam import Adam, AdamW
 from reference.optim.adamax import Adamax
 from reference.optim.asgd import ASGD
 from reference.optim.lbfgs import LBFGS
-from reference.optim.nadam import NAdam, RAdam
+from reference.optim.adam_variants import NAdam, RAdam
 from reference.optim.optimizer import Optimizer
 from reference.optim.rmsprop import RMSprop
 from reference.optim.rprop import Rprop

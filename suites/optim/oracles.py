@@ -1,9 +1,11 @@
 """NumPy oracles for the optim topic: the documented update rules of torch.optim.
 
 Each optimizer oracle is written from the 2.13 pseudo-code in the optimizer's docstring
-(spec facts 8.1-8.12), never from torch's implementation. An oracle holds its state like
-the real optimizer does; ``step(grad)`` applies one update in place and returns the new
-parameter values (float64). The scheduler oracles are the closed forms of facts 8.17-8.20.
+(spec facts 8.1-8.12), never from torch's implementation; ASGD and LBFGS, whose docs give no
+algorithm, follow observed behaviour (their behaviours are marked undocumented). An oracle holds
+its state like the real optimizer does; ``step(grad)`` applies one update in place and returns the
+new parameter values (float64). The scheduler oracles are the documented closed forms (facts
+8.17-8.20 and the scheduler pages); ReduceLROnPlateau's is its documented rule, stepped.
 
 Conventions shared by every optimizer oracle: ``t`` counts steps from 1; ``maximize``
 negates the gradient before anything else; weight decay ``λ`` (``weight_decay``) is the
