@@ -1,7 +1,9 @@
 """Optimizers and learning-rate schedulers (``reference.optim``; optim.* behaviours).
 
 Each algorithm is its documented pseudo-code in NumPy on the parameter's array; ``optimizer.py``
-holds what they share (groups, state, zero_grad, step, state_dict).
+holds what they share (groups, state, zero_grad, step, state_dict). The options that only pick an
+implementation (foreach, fused, capturable, differentiable) are accepted and change nothing: there is one
+implementation, and the documented steps are the same for all (optim.foreach.same-algorithm).
 """
 from reference.optim import lr_scheduler
 from reference.optim.adadelta import Adadelta

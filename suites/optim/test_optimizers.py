@@ -1,6 +1,7 @@
 """Every optimizer of torch.optim, driven by the ``OptimSpec`` table (``optimspec.py``): updates follow
 the documented algorithm for drawn options (T43, T51; facts 8.1-8.12), the documented defaults,
-maximize, per-group options, state_dict/load_state_dict round trips and step hooks."""
+maximize, per-group options, state_dict/load_state_dict round trips, step hooks and the foreach
+implementation."""
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,7 @@ from conformance import check
 from conformance.assertions import assert_values, expect, show, to_numpy
 from suites.optim.helpers import (check_group_options, check_trajectory, fmt_options, gradient,
                                   parameter, trajectories)
-from suites.optim.optimspec import SPECS, OptimSpec, rows
+from suites.optim.optimspec import CASE, SPECS, OptimSpec, rows
 
 MAIN = ("SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax", "NAdam", "RAdam", "ASGD", "Rprop",
         "Adafactor")
@@ -23,9 +24,11 @@ FEW = settings(max_examples=6)
 
 
 def follow(xp: Any, spec: OptimSpec, theta0: list[float], grads: list[list[float]], options: dict[str, Any],
-           device: str = "cpu") -> Any:
-    return check_trajectory(xp, lambda ps: spec.make(xp, ps, options), spec.oracle(theta0, **options), theta0, grads,
-                            name=spec.cls, options={**options, **spec.fixed}, device=device, rtol=spec.rtol, atol=spec.atol)
+           device: str = "cpu", **backend_only: Any) -> Any:
+    """Step the row's optimizer (given ``backend_only`` options too, e.g. foreach) beside its oracle."""
+    given = {**options, **backend_only}
+    return check_trajectory(xp, lambda ps: spec.make(xp, ps, given), spec.oracle(theta0, **options), theta0, grads,
+                            name=spec.cls, options={**given, **spec.fixed}, device=device, rtol=spec.rtol, atol=spec.atol)
 
 
 @pytest.mark.parametrize("spec", rows(
@@ -168,3 +171,13 @@ def test_step_hooks_run_before_and_after_the_update(xp, spec, case):
     opt.step()
     expect(len(seen) == 2, call=f"{call}; both handles removed, step()", expected="no further hook calls",
            got=show([w for w, _, _ in seen]))
+
+
+@check("optim.foreach.same-algorithm")
+@each_optimizer
+@FEW
+@given(case=trajectories(), data=st.data())
+def test_foreach_implementation_follows_the_same_algorithm(xp, spec, case, data):
+    drawn = data.draw(spec.options, label="options")
+    for (theta0, grads), options in ((CASE, spec.pinned[0][1]), (case, drawn)):
+        follow(xp, spec, theta0, grads, options, foreach=True)

@@ -116,6 +116,11 @@ MUTANTS = [
     Mutant("sparse-adam-accepts-dense", ("optim.sparseadam.dense-grad-raises",),
            replace("optim.SparseAdam.step", _sparsify_first)),
     Mutant("sparse-adam-default-eps", ("optim.sparseadam.defaults",), init_default("SparseAdam", eps=1e-6)),
+    # --- the multi-tensor (foreach) implementations
+    Mutant("foreach-adam-ignores-weight-decay", ("optim.foreach.same-algorithm",),
+           functional("adam", "_multi_tensor_adam", with_kwargs(weight_decay=0.0))),
+    Mutant("foreach-rprop-ignores-etaplus", ("optim.foreach.same-algorithm",),
+           functional("rprop", "_multi_tensor_rprop", with_kwargs(etaplus=1.2))),
     # --- the shared protocol
     Mutant("load-state-dict-drops-state", ("optim.state-dict.load-round-trip",),
            replace("optim.Optimizer.load_state_dict", _load_without_state)),
