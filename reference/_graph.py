@@ -184,6 +184,8 @@ def _accumulate(leaf: Tensor, grad: Tensor, create_graph: bool) -> None:
         leaf._grad = leaf._grad + grad
     else:
         leaf._grad.add_(grad.detach())
+    for hook in list(leaf.__dict__.get("_post_accumulate_hooks", {}).values()):  # reference.autograd.hooks
+        hook(leaf)
 
 
 def run_backward(roots: Sequence[Tensor], grads: Sequence[Tensor], *, keep_graph: bool, create_graph: bool,
@@ -194,6 +196,8 @@ def run_backward(roots: Sequence[Tensor], grads: Sequence[Tensor], *, keep_graph
     given); the gradient reaching each of ``inputs`` is returned either way (None where none arrives).
     Only nodes leading to a gradient's destination run.
     """
+    from reference.autograd import anomaly_mode
+
     root_edges = [edge_of(root) for root in roots]
     for i, edge in enumerate(root_edges):
         if edge is None:
@@ -220,7 +224,10 @@ def run_backward(roots: Sequence[Tensor], grads: Sequence[Tensor], *, keep_graph
             if isinstance(node, AccumulateGrad) or not any(
                     child is not None and id(child) in needed for child, _ in node.next_functions):
                 continue
-            for (child, _), g in zip(node.next_functions, node.apply(grad)):
+            grads = node.apply(grad)
+            if anomaly_mode.is_anomaly_enabled():
+                anomaly_mode.check_nan(node.name(), grads)
+            for (child, _), g in zip(node.next_functions, grads):
                 if child is not None and g is not None:
                     pending[id(child)] = pending[id(child)] + g if id(child) in pending else g
             if not keep_graph:

@@ -6,8 +6,9 @@ autograd.grad.functional, autograd.grad.higher-order. Function: autograd.functio
 """
 from __future__ import annotations
 
+import functools
 import warnings
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from reference._graph import Node, run_backward
 from reference._tensor import Tensor
@@ -94,6 +95,11 @@ class FunctionCtx:
     def mark_non_differentiable(self, *tensors: Tensor) -> None:
         self._non_differentiable |= {id(t) for t in tensors}
 
+    def mark_dirty(self, *tensors: Tensor) -> None:
+        """Inputs forward modified in place (autograd.function.mark-dirty): returned as they are, the very
+        objects, with this Function's grad_fn, as every output of ``apply`` is."""
+        self.dirty_tensors = tensors
+
 
 class Function:
     """Subclass with static ``forward(ctx, *args)`` and ``backward(ctx, *grads)``; call ``Cls.apply``.
@@ -116,20 +122,35 @@ class Function:
         ctx = FunctionCtx()
         ctx.needs_input_grad = tuple(isinstance(a, Tensor) and a.requires_grad for a in args)
         with grad_mode.no_grad():
-            output = cls.forward(ctx, *args)
+            if cls.setup_context is Function.setup_context:
+                output = cls.forward(ctx, *args)
+            else:  # forward(*args) without ctx; setup_context(ctx, inputs, output) fills ctx
+                output = cls.forward(*args)
+                cls.setup_context(ctx, args, output)
         if not (grad_mode.is_grad_enabled() and any(ctx.needs_input_grad)):
             return output
         outputs = output if isinstance(output, tuple) else (output,)
         differentiable = [o for o in outputs if isinstance(o, Tensor) and id(o) not in ctx._non_differentiable]
-        node = Node(f"{cls.__name__}Backward", args, lambda g: cls._gradients(ctx, g, len(args)), ctx.to_save)
+        if len(differentiable) > 1:
+            raise NotImplementedError("the reference custom Function supports one differentiable output")
+
+        def per_output(g: Tensor) -> tuple[Any, ...]:
+            """backward's arguments: g for the differentiable output, zeros for the others (materialized)."""
+            from reference._creation import zeros_like
+
+            return tuple(g if o is differentiable[0] else zeros_like(o) if isinstance(o, Tensor) else None
+                         for o in outputs)
+
+        node = Node(f"{cls.__name__}Backward", args, lambda g: cls._gradients(ctx, per_output(g), len(args)),
+                    ctx.to_save)
         for out in differentiable:
             out.grad_fn = node
             out._requires_grad = True
         return output
 
     @classmethod
-    def _gradients(cls, ctx: FunctionCtx, grad: Tensor, count: int) -> Sequence[Any]:
-        grads = cls.backward(ctx, grad)
+    def _gradients(cls, ctx: FunctionCtx, output_grads: tuple[Any, ...], count: int) -> Sequence[Any]:
+        grads = cls.backward(ctx, *output_grads)
         grads = grads if isinstance(grads, tuple) else (grads,)
         if len(grads) < count or any(g is not None for g in grads[count:]):
             raise RuntimeError(f"function {cls.__name__}Backward returned an incorrect number of gradients "
@@ -144,3 +165,20 @@ class Function:
     def backward(ctx: FunctionCtx, *grads: Any) -> Any:
         raise NotImplementedError("You must implement either the backward or vjp method for your custom "
                                   "autograd.Function to use it with backward mode AD.")
+
+    @staticmethod
+    def setup_context(ctx: FunctionCtx, inputs: tuple[Any, ...], output: Any) -> None:
+        """Overridden, it makes ``forward`` take the inputs alone (autograd.function.setup-context)."""
+        raise NotImplementedError("setup_context is not implemented.")
+
+
+def once_differentiable(backward: Callable[..., Any]) -> Callable[..., Any]:
+    """A backward run without recording, so its gradients cannot be differentiated again
+    (autograd.function.once-differentiable: differentiating them raises RuntimeError)."""
+    @functools.wraps(backward)
+    def wrapper(ctx: FunctionCtx, *grads: Any) -> Any:
+        from reference import _grad_mode as grad_mode
+
+        with grad_mode.no_grad():
+            return backward(ctx, *grads)
+    return wrapper

@@ -9,7 +9,8 @@ Behaviours: optim.zero-grad.sets-none-by-default, optim.zero-grad.zero-fill,
 optim.step.skips-none-grad, optim.step.zero-grad-is-stepped,
 optim.training-step.zero-grad-backward-step, optim.param-groups.per-group-options,
 optim.param-groups.shared-parameter-raises, optim.param-groups.empty-raises,
-optim.param-groups.duplicate-warns, optim.state-dict.structure.
+optim.param-groups.duplicate-warns, optim.state-dict.structure, optim.state-dict.load-round-trip,
+optim.step-hooks.pre-and-post.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import numpy as np
 
 from reference import _dtype as D
 from reference._grad_mode import enable_grad
+from reference._graph import RemovableHandle, _hook_ids
 from reference._ops import store
 from reference._tensor import Tensor
 
@@ -47,6 +49,8 @@ class Optimizer:
         self.state: defaultdict[Tensor, dict[str, Any]] = defaultdict(dict)
         self.param_groups: list[dict[str, Any]] = []
         self._step_count = 0  # read by lr_scheduler for its call-order warning
+        self._step_pre_hooks: dict[int, Callable[..., Any]] = {}
+        self._step_post_hooks: dict[int, Callable[..., Any]] = {}
         groups = list(params)
         if not groups:
             raise ValueError("optimizer got an empty parameter list")
@@ -85,7 +89,33 @@ class Optimizer:
                     grad._a[...] = 0
                     grad._version[0] += 1
 
-    def step(self, closure: Callable[[], Any] | None = None) -> Any:
+    def register_step_pre_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(optimizer, args, kwargs)`` runs before every ``step()`` (optim.step-hooks.pre-and-post);
+        a returned ``(args, kwargs)`` pair replaces step's arguments."""
+        return self._add_hook(self._step_pre_hooks, hook)
+
+    def register_step_post_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(optimizer, args, kwargs)`` runs after every ``step()``."""
+        return self._add_hook(self._step_post_hooks, hook)
+
+    @staticmethod
+    def _add_hook(hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]) -> RemovableHandle:
+        key = next(_hook_ids)
+        hooks[key] = hook
+        return RemovableHandle(hooks, key)
+
+    def step(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the pre-hooks, ``_step`` and the post-hooks."""
+        for hook in list(self._step_pre_hooks.values()):
+            replaced = hook(self, args, kwargs)
+            if replaced is not None:
+                args, kwargs = replaced
+        loss = self._step(*args, **kwargs)
+        for hook in list(self._step_post_hooks.values()):
+            hook(self, args, kwargs)
+        return loss
+
+    def _step(self, closure: Callable[[], Any] | None = None) -> Any:
         """One update of every parameter that has a ``.grad`` (a zero gradient still steps); returns
         ``closure()``'s loss, the closure being re-evaluated with grad enabled."""
         loss = None
@@ -158,6 +188,13 @@ def check_non_negative(**options: float) -> None:
     for name, value in options.items():
         if not value >= 0:
             raise ValueError(f"Invalid {name} value: {value}")
+
+
+def check_betas(betas: tuple[float, float]) -> None:
+    """ValueError unless each beta is in [0, 1)."""
+    for i, beta in enumerate(betas):
+        if not 0.0 <= beta < 1.0:
+            raise ValueError(f"Invalid beta parameter at index {i}: {beta}")
 
 
 def _param_list(params: Any) -> list[Tensor]:

@@ -1,4 +1,4 @@
-"""Utilities namespace (``reference.utils``); only data loading lives here (data.*)."""
-from reference.utils import data
+"""Utilities namespace (``reference.utils``); data loading (data.*) and checkpoint."""
+from reference.utils import checkpoint, data
 
-__all__ = ["data"]
+__all__ = ["checkpoint", "data"]

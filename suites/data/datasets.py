@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from typing import Any, Callable
 
 WORKER_TIMEOUT = 60
@@ -108,3 +109,17 @@ def stream_class(base: type, sized: bool = False) -> type:
         RangeStream.__len__ = lambda self: max(0, self.end - self.start)  # type: ignore[attr-defined]
     RangeStream.__qualname__ = RangeStream.__name__ = "SizedRangeStream" if sized else "RangeStream"
     return RangeStream
+
+
+class Slow:
+    """A map-style dataset whose items take ``delay`` seconds each to load: item i is i."""
+
+    def __init__(self, n: int, delay: float) -> None:
+        self.n, self.delay = n, delay
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, index: int) -> int:
+        time.sleep(self.delay)
+        return index

@@ -30,3 +30,15 @@ def split_lengths(n: int, fractions: Sequence[float]) -> list[int]:
     for i in range(n - sum(lengths)):
         lengths[i % len(lengths)] += 1
     return lengths
+
+
+def distributed_share(order: Sequence[int], num_replicas: int, rank: int, drop_last: bool) -> list[int]:
+    """DistributedSampler's indices for one rank, given the (possibly shuffled) order of all indices: the order
+    padded by repeating its start to a multiple of num_replicas (cut down to one with drop_last), then every
+    num_replicas-th element from position rank."""
+    n = len(order)
+    total = (n // num_replicas if drop_last else math.ceil(n / num_replicas)) * num_replicas
+    padded = list(order)
+    while len(padded) < total:
+        padded += list(order)[:total - len(padded)]
+    return padded[:total][rank::num_replicas]

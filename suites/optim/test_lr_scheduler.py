@@ -6,7 +6,6 @@ last_epoch, get_last_lr) and the call-order warning (8.22).
 Each schedule is driven the documented way (``optimizer.step()`` then ``scheduler.step()``)
 over two parameter groups with different base lrs, reading ``param_groups[i]['lr']``.
 """
-import math
 import warnings
 
 from hypothesis import example, given, strategies as st
@@ -14,37 +13,9 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_warns, expect, show
 from suites.optim import oracles
-from suites.optim.helpers import parameter
-
-EPOCHS = 12
-# The schedulers update lrs recursively (lr *= gamma, cosine ratio); the closed form differs by rounding.
-REL = 1e-9
+from suites.optim.helpers import EPOCHS, check_schedule, close, optimizer
 
 base_lrs = st.lists(st.sampled_from([0.05, 0.1, 1.0, 0.3]), min_size=1, max_size=2)
-
-
-def optimizer(xp, bases):
-    """SGD over one parameter per group, group i at lr bases[i]."""
-    return xp.optim.SGD([{"params": [parameter(xp, [1.0])], "lr": lr} for lr in bases], lr=bases[0])
-
-
-def close(got, want) -> bool:
-    return math.isclose(float(got), want, rel_tol=REL, abs_tol=1e-15)
-
-
-def check_schedule(xp, make, bases, formula, *, call, epochs=EPOCHS):
-    """lr of each group after construction (epoch 0) and after each of ``epochs`` scheduler steps."""
-    opt = optimizer(xp, bases)
-    sched = make(opt)
-    for epoch in range(epochs + 1):
-        if epoch:
-            opt.step()
-            sched.step()
-        got = [g["lr"] for g in opt.param_groups]
-        want = [formula(base, epoch) for base in bases]
-        expect(all(close(g, w) for g, w in zip(got, want)), call=f"{call} with base lrs {bases}, at epoch {epoch}",
-               expected=f"group lrs {want}", got=f"group lrs {got}")
-    return opt, sched
 
 
 @check("optim.lr-scheduler.step-lr")

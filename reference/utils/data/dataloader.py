@@ -7,7 +7,7 @@ data.loader.pin-memory, data.iterable.loader-rules, data.workers.*).
 A map-style loader draws indices from its sampler (SequentialSampler, or RandomSampler with
 shuffle=True), grouped by a BatchSampler unless batch_size is None. An IterableDataset has no
 sampler: the loader (each worker, with its own copy) batches the stream as it comes.
-Workers are started afresh for every pass; persistent_workers is accepted and validated only.
+Workers are started afresh for every pass, or once with persistent_workers (kept for the loader's life).
 """
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ class DataLoader:
                  pin_memory: bool = False, drop_last: bool = False, timeout: float = 0,
                  worker_init_fn: Callable[[int], Any] | None = None, multiprocessing_context: Any = None,
                  generator: _random.Generator | None = None, *, prefetch_factor: int | None = None,
-                 persistent_workers: bool = False) -> None:
+                 persistent_workers: bool = False, pin_memory_device: str = "", in_order: bool = True) -> None:
         iterable = isinstance(dataset, IterableDataset)
         self.prefetch_factor = _check_worker_args(num_workers, timeout, prefetch_factor, persistent_workers)
         _check_sampling_args(iterable, batch_size, shuffle, sampler, batch_sampler, drop_last)
@@ -83,6 +83,8 @@ class DataLoader:
         self.num_workers, self.timeout, self.worker_init_fn = num_workers, timeout, worker_init_fn
         self.multiprocessing_context, self.persistent_workers = multiprocessing_context, persistent_workers
         self.pin_memory = pin_memory
+        self.in_order = in_order  # in_order=False only allows out-of-order batches: these always come in order
+        self._pool: WorkerPool | None = None  # the persistent workers, once started
         self._auto_collation = batch_size is not None or batch_sampler is not None
         self.collate_fn = collate_fn or (default_collate if self._auto_collation else default_convert)
 
@@ -119,10 +121,24 @@ class DataLoader:
             yield batch
 
     def _multi_process(self) -> Iterator[Any]:
-        """Batches loaded by fresh workers seeded base_seed + worker_id, base_seed drawn from the loader's generator."""
-        base_seed = int(_random.rng(self.generator).integers(2**63 - 1))
-        pool = WorkerPool(self, self._indices(), self._fetch_options(), base_seed)
+        """Batches loaded by workers seeded base_seed + worker_id, base_seed drawn from the loader's generator:
+        fresh workers for each pass, or the loader's persistent ones."""
+        pool = self._pool
+        if pool is None:
+            base_seed = int(_random.rng(self.generator).integers(2**63 - 1))
+            pool = WorkerPool(self, self._indices(), self._fetch_options(), base_seed)
+            if self.persistent_workers:
+                self._pool = pool
+        else:
+            pool.new_pass(self._indices())
+        if self.persistent_workers:
+            yield from pool
+            return
         try:
             yield from pool
         finally:
             pool.shutdown()
+
+    def __del__(self) -> None:
+        if self.__dict__.get("_pool") is not None:
+            self._pool.shutdown()

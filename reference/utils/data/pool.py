@@ -7,6 +7,10 @@ IterableDataset -- are numbered in sampler order and dealt round-robin to the wo
 in task order, so a map-style loader yields exactly what it would with ``num_workers=0``. A worker
 whose IterableDataset copy runs out answers ``Exhausted`` and is given no more tasks; the pass ends
 when no task is outstanding and none can be sent.
+
+With ``persistent_workers`` the loader keeps its pool: ``new_pass(indices)`` starts the next pass on the
+same workers (data.loader.persistent-workers), each told to ``RESET`` its fetcher; task numbers run on
+across passes, so a late answer from an abandoned pass is recognised as stale and dropped.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ import queue
 import time
 from typing import Any, Iterator
 
-from reference.utils.data.worker import Exhausted, WorkerError, worker_loop
+from reference.utils.data.worker import RESET, Exhausted, WorkerError, worker_loop
 
 STATUS_CHECK_INTERVAL = 5.0
 """Seconds between checks that the workers are still alive while waiting for a result."""
@@ -37,13 +41,20 @@ class WorkerPool:
                         for i in range(n)]
         for worker in self.workers:
             worker.start()
-        self.indices, self.timeout = indices, loader.timeout
-        self.limit = loader.prefetch_factor * n
+        self.timeout, self.limit, self.n = loader.timeout, loader.prefetch_factor * n, n
         self.sent = self.due = 0             # tasks sent so far; the task whose result is yielded next
+        self.new_pass(indices, reset=False)
+
+    def new_pass(self, indices: Iterator[Any], reset: bool = True) -> None:
+        """Start a pass over ``indices``; ``reset`` tells each worker to start its dataset copy afresh."""
+        self.indices, self.due = indices, self.sent  # anything still outstanding is stale
         self.owner: dict[int, int] = {}      # task number -> worker, until its result is yielded or skipped
         self.ready: dict[int, Any] = {}      # results that arrived before their turn
-        self.active = set(range(n))          # workers that may still have data
-        self.turn = itertools.cycle(range(n))
+        self.active = set(range(self.n))     # workers that may still have data
+        self.turn = itertools.cycle(range(self.n))
+        if reset:
+            for index_queue in self.queues:
+                index_queue.put(RESET)
 
     def __iter__(self) -> Iterator[Any]:
         while True:

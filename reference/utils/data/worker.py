@@ -64,6 +64,10 @@ class WorkerError:
         raise error
 
 
+RESET = "reset"
+"""Sent to a persistent worker between passes."""
+
+
 def _answer(fetcher: Any, index: Any, worker_id: int) -> Any:
     try:
         return fetcher.fetch(index)
@@ -89,5 +93,8 @@ def worker_loop(dataset: Any, fetch_options: dict[str, Any], index_queue: Any, r
     except Exception:
         failure = WorkerError(worker_id)  # reported as the answer to every task
     while (task := index_queue.get()) is not None:
+        if task == RESET:  # a persistent worker's next pass: a fresh fetcher (a fresh iterator for a stream)
+            fetcher = None if failure else make_fetcher(dataset, **fetch_options)
+            continue
         number, index = task
         result_queue.put((number, failure or _answer(fetcher, index, worker_id)))
