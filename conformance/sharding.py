@@ -3,7 +3,8 @@
 Checks are ordered by node ID (independent of collection order and machine); with
 ``--shard-durations REPORT.json`` (a previous run's report) they are dealt longest first to
 the shard with the least recorded time so far (unknown checks count as the median), else
-round-robin, so every shard gets the same number of checks to within one. The N shards'
+round-robin, so every shard gets the same number of checks to within one. Items of one
+``xdist_group`` (e.g. a batch of mutants sharing a subprocess) stay in one shard. The N shards'
 selections are disjoint and together make the whole selection; ``torch-conformance merge``
 joins their reports into one.
 """
@@ -45,19 +46,30 @@ def _durations(path: str | None) -> dict[str, float]:
         raise pytest.UsageError(f"--shard-durations {path}: not a readable report.json ({exc})") from None
 
 
-def assign(nodeids: list[str], shards: int, durations: dict[str, float]) -> dict[str, int]:
-    """node ID -> its shard (0-based): longest-first greedy by recorded duration, else round-robin."""
-    ordered = sorted(nodeids)
-    if not durations:
-        return {n: i % shards for i, n in enumerate(ordered)}
-    default = statistics.median(durations.values())
+def assign(nodeids: list[str], shards: int, durations: dict[str, float],
+           groups: dict[str, str] | None = None) -> dict[str, int]:
+    """node ID -> its shard (0-based): longest-first greedy by recorded duration, else round-robin.
+
+    ``groups`` maps node IDs that must share a shard to a common group name."""
+    members: dict[str, list[str]] = {}
+    for n in sorted(nodeids):
+        members.setdefault((groups or {}).get(n, n), []).append(n)
+    if not durations and not groups:
+        return {n: i % shards for i, n in enumerate(sorted(nodeids))}
+    default = statistics.median(durations.values()) if durations else 1.0
+    weight = {g: sum(durations.get(n, default) for n in ns) for g, ns in members.items()}
     load = [0.0] * shards
     out: dict[str, int] = {}
-    for n in sorted(ordered, key=lambda n: -durations.get(n, default)):
+    for g in sorted(members, key=lambda g: (-weight[g], g)):
         k = min(range(shards), key=lambda s: (load[s], s))
-        out[n] = k
-        load[k] += durations.get(n, default)
+        out.update(dict.fromkeys(members[g], k))
+        load[k] += weight[g]
     return out
+
+
+def _group(item: pytest.Item) -> str | None:
+    mark = item.get_closest_marker("xdist_group")
+    return str(mark.args[0] if mark.args else mark.kwargs.get("name")) if mark else None
 
 
 @pytest.hookimpl(trylast=True)
@@ -66,7 +78,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if not option:
         return
     index, shards = parse_shard(option)
-    owner = assign([i.nodeid for i in items], shards, _durations(config.getoption("shard_durations")))
+    groups = {i.nodeid: g for i in items if (g := _group(i)) is not None}
+    owner = assign([i.nodeid for i in items], shards, _durations(config.getoption("shard_durations")), groups)
     kept = [i for i in items if owner[i.nodeid] == index - 1]
     dropped = [i for i in items if owner[i.nodeid] != index - 1]
     if dropped:

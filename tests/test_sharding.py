@@ -70,3 +70,10 @@ def test_a_run_over_execnet_gateways_gives_the_same_statuses(tmp_path: Path) -> 
     local = _pytest(["-p", "no:xdist"], tmp_path / "local")
     remote = _pytest(["--tx", f"2*popen//python={sys.executable}", "--dist", "load"], tmp_path / "remote")
     assert remote == local
+
+
+def test_a_group_stays_in_one_shard() -> None:
+    """Mutant batches share a subprocess: splitting one across shards would run it twice."""
+    groups = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "c1": "C"}
+    owner = assign(list(groups), 2, {}, groups)
+    assert owner["a1"] == owner["a2"] == owner["a3"] and owner["b1"] != owner["a1"]
