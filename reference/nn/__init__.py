@@ -12,6 +12,7 @@ from reference.nn.container import Sequential
 from reference.nn.layers import (AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, MSELoss,
                                  ReLU)
 from reference.nn.module import Module
+from reference.nn.activations import *  # noqa: E402,F401,F403 - activation modules (nn.activations.*)
 from reference.nn.parameter import Parameter
 
 __all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "BatchNorm2d", "Conv2d", "Dropout", "Flatten", "Linear", "MaxPool2d",

