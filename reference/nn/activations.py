@@ -1,56 +1,24 @@
 """Activation Modules (nn.activations.*): each stores its options and calls its nn.functional.
 
-Most are made by ``_activation`` from the function and its options in constructor order, so
+Most are made by ``function_module`` from the function and its options in constructor order, so
 ``LeakyReLU(0.2)`` and ``LeakyReLU(negative_slope=0.2)`` both work. PReLU owns its slope
 Parameter: ``num_parameters`` values filled with ``init``.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from reference import _creation
 from reference._tensor import Tensor
 from reference.nn import _activation_functions as A
+from reference.nn._function_module import REQUIRED as _REQUIRED
+from reference.nn._function_module import function_module as _activation
 from reference.nn.module import Module
 from reference.nn.parameter import Parameter
 
 __all__ = ["CELU", "ELU", "GELU", "GLU", "Hardshrink", "Hardsigmoid", "Hardswish", "Hardtanh", "LeakyReLU", "LogSigmoid",
            "LogSoftmax", "Mish", "PReLU", "ReLU6", "SELU", "SiLU", "Sigmoid", "Softmax", "Softmin", "Softplus",
            "Softshrink", "Softsign", "Tanh", "Tanhshrink", "Threshold"]
-
-_REQUIRED = object()
-
-
-class _Activation(Module):
-    """Options from ``OPTIONS`` (name, default) bound like a signature; forward is ``FUNCTION(input, **options)``."""
-
-    OPTIONS: tuple[tuple[str, Any], ...] = ()
-    FUNCTION: Callable[..., Tensor]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__()
-        names = [name for name, _ in self.OPTIONS]
-        if len(args) > len(names):
-            raise TypeError(f"{type(self).__name__}() takes at most {len(names)} arguments")
-        unknown = set(kwargs) - set(names)
-        if unknown:
-            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
-        values = dict(self.OPTIONS) | dict(zip(names, args)) | kwargs
-        for name, value in values.items():
-            if value is _REQUIRED:
-                raise TypeError(f"{type(self).__name__}() missing required argument {name!r}")
-            setattr(self, name, value)
-
-    def forward(self, input: Tensor) -> Tensor:
-        return type(self).FUNCTION(input, **{name: getattr(self, name) for name, _ in self.OPTIONS})
-
-    def extra_repr(self) -> str:
-        return ", ".join(f"{name}={getattr(self, name)}" for name, _ in self.OPTIONS)
-
-
-def _activation(name: str, function: Callable[..., Tensor], *options: tuple[str, Any]) -> type[_Activation]:
-    return type(name, (_Activation,), {"OPTIONS": options, "FUNCTION": staticmethod(function), "__module__": __name__})
-
 
 INPLACE = ("inplace", False)
 ReLU6 = _activation("ReLU6", A.relu6, INPLACE)

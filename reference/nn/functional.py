@@ -110,3 +110,4 @@ def mse_loss(input: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
     return _ops.sum(squared) if reduction == "sum" else squared
 
 from reference.nn._activation_functions import *  # noqa: E402,F401,F403 - the activations (nn.activations.*)
+from reference.nn._loss_functions import *  # noqa: E402,F401,F403 - the losses (nn.losses.*)
