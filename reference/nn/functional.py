@@ -111,3 +111,4 @@ def mse_loss(input: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
 
 from reference.nn._activation_functions import *  # noqa: E402,F401,F403 - the activations (nn.activations.*)
 from reference.nn._loss_functions import *  # noqa: E402,F401,F403 - the losses (nn.losses.*)
+from reference.nn._functional_extras import *  # noqa: E402,F401,F403 - one_hot, pad, ... (nn.functional.*)

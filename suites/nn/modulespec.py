@@ -57,6 +57,36 @@ class LossSpec:
         return self.functional_options(xp, opts) if self.functional_options else dict(opts)
 
 
+@dataclass(frozen=True)
+class FunctionSpec:
+    """A stateless nn.functional function: ``functional(*args, **opts) == oracle(*args, **opts)``.
+
+    ``inputs(rng)`` draws the NumPy arguments; option values that are arrays become tensors too.
+    ``dtype`` is the documented result dtype.
+    """
+
+    functional: str
+    inputs: Callable[[np.random.Generator], tuple[np.ndarray, ...]]
+    oracle: Callable[..., np.ndarray]
+    options: tuple[Options, ...] = ({},)
+    dtype: str = "float32"
+
+
+def to_backend(xp: Any, value: Any) -> Any:
+    """Float arrays as float32 tensors, integer ones as int64, bool ones as bool; anything else as is."""
+    if not isinstance(value, np.ndarray):
+        return value
+    dtype = {"i": "int64", "b": "bool"}.get(value.dtype.kind, "float32")
+    return xp.tensor(value.astype(np.float32 if dtype == "float32" else value.dtype).tolist(), dtype=getattr(xp, dtype))
+
+
+def as_seen(value: Any) -> Any:
+    """What the oracle reads: float arrays rounded to float32 (the values the backend holds), in float64."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return value.astype(np.float32).astype(np.float64)
+    return value
+
+
 def reduce(values: np.ndarray, reduction: str) -> np.ndarray:
     """The documented reductions: keep every element, their mean, or their sum."""
     if reduction == "mean":

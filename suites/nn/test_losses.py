@@ -14,21 +14,9 @@ from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_tensor, show
-from suites.inputs import tensor_of
-from suites.nn.common import TOL, as_f32, rng, seeds
+from suites.nn.common import TOL, rng, seeds
 from suites.nn.loss_table import LOSSES
-from suites.nn.modulespec import LossSpec
-
-
-def _backend(xp: Any, value: Any) -> Any:
-    """Float arrays as float32 tensors, integer arrays as int64 ones; anything else as is."""
-    if not isinstance(value, np.ndarray):
-        return value
-    return tensor_of(xp, value, "int64" if value.dtype.kind == "i" else "float32")
-
-
-def _oracle_input(value: np.ndarray) -> np.ndarray:
-    return value if value.dtype.kind == "i" else as_f32(value)
+from suites.nn.modulespec import LossSpec, as_seen, to_backend
 
 
 def _options(opts: dict[str, Any]) -> str:
@@ -37,11 +25,11 @@ def _options(opts: dict[str, Any]) -> str:
 
 def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) -> None:
     """Module and function, every option set and reduction (and none given: 'mean'), against the oracle."""
-    tensors = [_backend(xp, a) for a in args]
-    oracle_args = [_oracle_input(a) for a in args]
+    tensors = [to_backend(xp, a) for a in args]
+    oracle_args = [as_seen(a) for a in args]
     for opts in row.options:
-        oracle_opts = {k: _oracle_input(v) if isinstance(v, np.ndarray) else v for k, v in opts.items()}
-        module_opts = {k: _backend(xp, v) for k, v in opts.items()}
+        oracle_opts = {k: as_seen(v) for k, v in opts.items()}
+        module_opts = {k: to_backend(xp, v) for k, v in opts.items()}
         for reduction in (None, *row.reductions):
             chosen = {} if reduction is None else {"reduction": reduction}
             want = row.oracle(*oracle_args, reduction=reduction or "mean", **oracle_opts)
