@@ -25,7 +25,7 @@ from reference.nn._convolution import conv2d
 from reference.nn._pooling import adaptive_avg_pool2d, avg_pool2d, max_pool2d
 
 __all__ = ["adaptive_avg_pool2d", "avg_pool2d", "batch_norm", "conv2d", "dropout", "linear", "max_pool2d",
-           "mse_loss", "relu"]
+            "mse_loss", "relu"]
 
 
 def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
@@ -109,6 +109,26 @@ def mse_loss(input: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
         return _ops.mean(squared)
     return _ops.sum(squared) if reduction == "sum" else squared
 
-from reference.nn._activation_functions import *  # noqa: E402,F401,F403 - the activations (nn.activations.*)
-from reference.nn._loss_functions import *  # noqa: E402,F401,F403 - the losses (nn.losses.*)
-from reference.nn._functional_extras import *  # noqa: E402,F401,F403 - one_hot, pad, ... (nn.functional.*)
+
+# the activations (nn.activations.*), losses (nn.losses.*) and extras (nn.functional.*)
+from reference.nn._activation_functions import (  # noqa: E402
+    celu, elu, gelu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, leaky_relu, log_softmax, logsigmoid,
+    mish, prelu, relu6, selu, sigmoid, silu, softmax, softmin, softplus, softshrink, softsign, tanh,
+    tanhshrink, threshold)
+from reference.nn._loss_functions import (  # noqa: E402
+    binary_cross_entropy, binary_cross_entropy_with_logits, cosine_embedding_loss, cross_entropy,
+    gaussian_nll_loss, hinge_embedding_loss, huber_loss, kl_div, l1_loss, margin_ranking_loss,
+    multi_margin_loss, multilabel_margin_loss, multilabel_soft_margin_loss, nll_loss, poisson_nll_loss,
+    smooth_l1_loss, soft_margin_loss, triplet_margin_loss)
+from reference.nn._functional_extras import (  # noqa: E402
+    cosine_similarity, embedding, normalize, one_hot, pad, pairwise_distance, scaled_dot_product_attention)
+
+__all__ += ["celu", "elu", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu",
+            "log_softmax", "logsigmoid", "mish", "prelu", "relu6", "selu", "sigmoid", "silu", "softmax",
+            "softmin", "softplus", "softshrink", "softsign", "tanh", "tanhshrink", "threshold",
+            "binary_cross_entropy", "binary_cross_entropy_with_logits", "cosine_embedding_loss",
+            "cross_entropy", "gaussian_nll_loss", "hinge_embedding_loss", "huber_loss", "kl_div", "l1_loss",
+            "margin_ranking_loss", "multi_margin_loss", "multilabel_margin_loss",
+            "multilabel_soft_margin_loss", "nll_loss", "poisson_nll_loss", "smooth_l1_loss",
+            "soft_margin_loss", "triplet_margin_loss", "cosine_similarity", "embedding", "normalize",
+            "one_hot", "pad", "pairwise_distance", "scaled_dot_product_attention"]

@@ -13,6 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from conformance.assertions import show
+
 Options = dict[str, Any]
 
 
@@ -85,6 +87,16 @@ def as_seen(value: Any) -> Any:
     if isinstance(value, np.ndarray) and value.dtype.kind == "f":
         return value.astype(np.float32).astype(np.float64)
     return value
+
+
+def options_text(opts: Options) -> str:
+    return ", ".join(f"{k}={show(v)}" for k, v in opts.items())
+
+
+def call_text(name: str, what: str, opts: Options) -> str:
+    """``name(what, k=v, ...)`` for failure messages: the input described in words, options shown."""
+    shown = options_text(opts)
+    return f"{name}({what}{', ' + shown if shown else ''})"
 
 
 def reduce(values: np.ndarray, reduction: str) -> np.ndarray:

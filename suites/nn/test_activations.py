@@ -13,18 +13,12 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_tensor, describe
+from conformance.assertions import assert_tensor
 from suites.nn.activation_table import ACTIVATIONS
 from suites.nn.common import TOL, as_f32, f32, rng, seeds
-from suites.nn.modulespec import ActivationSpec
+from suites.nn.modulespec import ActivationSpec, call_text, options_text
 
 even_shapes = st.lists(st.sampled_from([2, 4]), min_size=1, max_size=3).map(tuple)
-
-
-def call_text(name: str, what: str, opts: dict[str, Any]) -> str:
-    """``name(what, k=v, ...)``: the call with its input described and its options shown."""
-    shown = describe(name, **opts)[len(name) + 1:-1]
-    return f"{name}({what}{', ' + shown if shown else ''})"
 
 
 def _check_input(xp: Any, row: ActivationSpec, x: np.ndarray, what: str) -> None:
@@ -32,7 +26,7 @@ def _check_input(xp: Any, row: ActivationSpec, x: np.ndarray, what: str) -> None
     for opts in row.options:
         want = row.oracle(as_f32(x), **opts)
         got = getattr(xp.nn, row.module)(**opts)(f32(xp, x))
-        assert_tensor(got, want, dtype="float32", call=describe(f"nn.{row.module}", **opts) + f"({what})", **TOL)
+        assert_tensor(got, want, dtype="float32", call=f"nn.{row.module}({options_text(opts)})({what})", **TOL)
         kwargs = row.function_kwargs(xp, opts)
         got = getattr(xp.nn.functional, row.functional)(f32(xp, x), **kwargs)
         assert_tensor(got, want, dtype="float32", call=call_text(f"nn.functional.{row.functional}", what, kwargs),

@@ -10,7 +10,7 @@ from conformance import check
 from conformance.assertions import assert_tensor, show
 from suites.nn.common import TOL, rng, seeds
 from suites.nn.functional_table import FUNCTIONS
-from suites.nn.modulespec import as_seen, to_backend
+from suites.nn.modulespec import as_seen, call_text, to_backend
 
 
 @pytest.mark.parametrize("row", [
@@ -34,6 +34,5 @@ def test_functional_formula(xp, row, seed):
     for opts in row.options:
         want = row.oracle(*(as_seen(a) for a in args), **{k: as_seen(v) for k, v in opts.items()})
         got = getattr(xp.nn.functional, row.functional)(*tensors, **{k: to_backend(xp, v) for k, v in opts.items()})
-        shown = "".join(f", {k}={show(v)}" for k, v in opts.items())
-        call = f"nn.functional.{row.functional}({', '.join(show(a) for a in args)}{shown}) [seed {seed}]"
-        assert_tensor(got, want, dtype=row.dtype, call=call, **TOL)
+        call = call_text(f"nn.functional.{row.functional}", ", ".join(show(a) for a in args), opts)
+        assert_tensor(got, want, dtype=row.dtype, call=f"{call} [seed {seed}]", **TOL)

@@ -16,11 +16,7 @@ from conformance import check
 from conformance.assertions import assert_tensor, show
 from suites.nn.common import TOL, rng, seeds
 from suites.nn.loss_table import LOSSES
-from suites.nn.modulespec import LossSpec, as_seen, to_backend
-
-
-def _options(opts: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={show(v)}" for k, v in opts.items())
+from suites.nn.modulespec import LossSpec, as_seen, call_text, options_text, to_backend
 
 
 def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) -> None:
@@ -39,10 +35,11 @@ def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) 
                 got_module = module(*tensors)
                 function_opts = {**row.function_kwargs(xp, module_opts), **chosen}
                 got_function = getattr(xp.nn.functional, row.functional)(*tensors, **function_opts)
-            shown = _options({**opts, **chosen})
-            assert_tensor(got_module, want, dtype="float32", call=f"nn.{row.module}({shown})({what})", **TOL)
-            assert_tensor(got_function, want, dtype="float32", **TOL,
-                          call=f"nn.functional.{row.functional}({what}{', ' + shown if shown else ''})")
+            shown = {**opts, **chosen}
+            assert_tensor(got_module, want, dtype="float32", call=f"nn.{row.module}({options_text(shown)})({what})",
+                          **TOL)
+            assert_tensor(got_function, want, dtype="float32", call=call_text(f"nn.functional.{row.functional}", what,
+                                                                              shown), **TOL)
 
 
 @pytest.mark.parametrize("row", [
