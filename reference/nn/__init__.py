@@ -15,6 +15,7 @@ from reference.nn.module import Module
 from reference.nn.activations import *  # noqa: E402,F401,F403 - activation modules (nn.activations.*)
 from reference.nn.losses import *  # noqa: E402,F401,F403 - loss modules (nn.losses.*)
 from reference.nn import init  # noqa: E402,F401 - nn.init (nn.init.*)
+from reference.nn import utils  # noqa: E402,F401 - nn.utils and nn.utils.rnn (nn.utils.*)
 from reference.nn.parameter import Parameter
 
 __all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "BatchNorm2d", "Conv2d", "Dropout", "Flatten", "Linear", "MaxPool2d",
