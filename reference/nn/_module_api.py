@@ -10,7 +10,6 @@ from typing import Any, Callable
 
 from reference import _dtype as D
 from reference._conversions import _parse_to, to
-from reference._tensor import Tensor
 from reference.nn.module import Module
 from reference.nn.parameter import Parameter
 

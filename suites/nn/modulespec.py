@@ -60,6 +60,35 @@ class LossSpec:
 
 
 @dataclass(frozen=True)
+class Case:
+    """One construction of a layer and the input it is fed: ``Module(*args, **kwargs)(input of input_shape)``."""
+
+    args: tuple[Any, ...]
+    kwargs: Options
+    input_shape: tuple[int, ...]
+
+
+def normal_inputs(r: np.random.Generator, shape: tuple[int, ...]) -> tuple[np.ndarray, ...]:
+    return (r.standard_normal(shape),)
+
+
+@dataclass(frozen=True)
+class ModuleSpec:
+    """A layer: for each case, the documented output shape, the parameters (names in registration order and
+    shapes) and, from the module's own parameter values, the NumPy forward ``forward(*inputs, params, case)``.
+
+    ``make_input(rng, input_shape)`` draws the inputs (one standard normal array by default).
+    """
+
+    module: str
+    cases: tuple[Case, ...]
+    output_shape: Callable[[Case], tuple[int, ...]]
+    parameters: Callable[[Case], dict[str, tuple[int, ...]]]
+    forward: Callable[..., np.ndarray]
+    make_input: Callable[[np.random.Generator, tuple[int, ...]], tuple[np.ndarray, ...]] = normal_inputs
+
+
+@dataclass(frozen=True)
 class FunctionSpec:
     """A stateless nn.functional function: ``functional(*args, **opts) == oracle(*args, **opts)``.
 
