@@ -1,0 +1,97 @@
+"""Mutants of the layer rows: each breaks one layer's shape formula, parameter use or forward
+(an ignored stride, padding, dilation or output_padding, a wrong axis, a swapped order)."""
+from __future__ import annotations
+
+import torch
+
+from tests.mutants import Mutant, replace
+
+F = torch.nn.functional
+
+
+def _forward(layer: str, forward) -> Mutant:
+    """Replace ``nn.<layer>.forward`` (set on that class only) by ``forward``."""
+    return replace(f"nn.{layer}.forward", lambda orig: forward)
+
+
+def _mutant(name: str, layer: str, patch) -> Mutant:
+    return Mutant(f"layer-{name}", (f"nn.layers.{layer.lower()}",), patch)
+
+
+def _conv_forward(function, **overrides):
+    def forward(self, input):
+        args = {"stride": self.stride, "padding": self.padding, "dilation": self.dilation, "groups": self.groups}
+        return function(input, self.weight, self.bias, **{**args, **overrides})
+    return forward
+
+
+def _no_output_padding(orig):
+    return lambda self, input, output_size, *args, **kwargs: [0] * (input.dim() - 2)
+
+
+def _running_stats(self, input):
+    """Always the running statistics (0 and 1 at first), as if in eval mode."""
+    return F.batch_norm(input, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps)
+
+
+def _centred_only(self, input):
+    return input - input.mean(-1, keepdim=True)
+
+
+def _last_dim_only(self, input):
+    return (input - input.mean(-1, keepdim=True)) / torch.sqrt(input.var(-1, keepdim=True, unbiased=False) + 1e-5)
+
+
+MUTANTS = [
+    _mutant("conv1d-ignores-dilation", "Conv1d", _forward("Conv1d", _conv_forward(F.conv1d, dilation=1))),
+    _mutant("conv3d-ignores-padding", "Conv3d", _forward("Conv3d", _conv_forward(F.conv3d, padding=0))),
+    _mutant("conv-transpose1d-no-output-padding", "ConvTranspose1d",
+            replace("nn.ConvTranspose1d._output_padding", _no_output_padding)),
+    _mutant("conv-transpose2d-no-output-padding", "ConvTranspose2d",
+            replace("nn.ConvTranspose2d._output_padding", _no_output_padding)),
+    _mutant("conv-transpose3d-ignores-stride", "ConvTranspose3d", _forward(
+        "ConvTranspose3d", lambda self, input: F.conv_transpose3d(input, self.weight, self.bias, 1, self.padding))),
+    _mutant("bilinear-drops-bias", "Bilinear", _forward("Bilinear", lambda self, a, b: F.bilinear(a, b, self.weight))),
+    _mutant("identity-rejects-arguments", "Identity",
+            replace("nn.Identity.__init__", lambda orig: lambda self: orig(self))),
+    _mutant("flatten-ignores-start-dim", "Flatten", _forward("Flatten", lambda self, x: x.flatten(1, self.end_dim))),
+    _mutant("unflatten-reversed-sizes", "Unflatten", _forward(
+        "Unflatten", lambda self, x: x.unflatten(self.dim, tuple(self.unflattened_size)[::-1]))),
+    _mutant("batchnorm1d-running-stats-in-training", "BatchNorm1d", _forward("BatchNorm1d", _running_stats)),
+    _mutant("batchnorm3d-running-stats-in-training", "BatchNorm3d", _forward("BatchNorm3d", _running_stats)),
+    _mutant("layernorm-ignores-weight", "LayerNorm", _forward(
+        "LayerNorm", lambda self, x: F.layer_norm(x, self.normalized_shape, None, self.bias, self.eps))),
+    _mutant("groupnorm-one-group", "GroupNorm", _forward(
+        "GroupNorm", lambda self, x: F.group_norm(x, 1, self.weight, self.bias, self.eps))),
+    _mutant("instancenorm1d-not-scaled", "InstanceNorm1d", _forward("InstanceNorm1d", _centred_only)),
+    _mutant("instancenorm2d-last-dim-only", "InstanceNorm2d", _forward("InstanceNorm2d", _last_dim_only)),
+    _mutant("embedding-off-by-one", "Embedding", _forward(
+        "Embedding", lambda self, x: F.embedding((x + 1) % self.num_embeddings, self.weight))),
+    _mutant("pixel-shuffle-channel-order", "PixelShuffle", _forward(
+        "PixelShuffle", lambda self, x: F.pixel_shuffle(x.flip(-3), self.upscale_factor))),
+    _mutant("pixel-unshuffle-channel-order", "PixelUnshuffle", _forward(
+        "PixelUnshuffle", lambda self, x: F.pixel_unshuffle(x, self.downscale_factor).flip(-3))),
+    _mutant("zeropad2d-reversed-padding", "ZeroPad2d", _forward(
+        "ZeroPad2d", lambda self, x: F.pad(x, tuple(self.padding)[::-1]))),
+    _mutant("constantpad1d-ignores-value", "ConstantPad1d", _forward(
+        "ConstantPad1d", lambda self, x: F.pad(x, self.padding))),
+    _mutant("reflectionpad1d-replicates", "ReflectionPad1d", _forward(
+        "ReflectionPad1d", lambda self, x: F.pad(x, self.padding, mode="replicate"))),
+    _mutant("replicationpad2d-reflects", "ReplicationPad2d", _forward(
+        "ReplicationPad2d", lambda self, x: F.pad(x, self.padding, mode="reflect"))),
+    _mutant("circularpad1d-zeros", "CircularPad1d", _forward("CircularPad1d", lambda self, x: F.pad(x, self.padding))),
+    _mutant("upsample-last-dim-only", "Upsample", _forward(
+        "Upsample", lambda self, x: F.interpolate(x, scale_factor=(1.0, float(self.scale_factor))))),
+    _mutant("maxpool1d-ignores-padding", "MaxPool1d", _forward(
+        "MaxPool1d", lambda self, x: F.max_pool1d(x, self.kernel_size, self.stride, 0))),
+    _mutant("avgpool1d-ignores-stride", "AvgPool1d", _forward(
+        "AvgPool1d", lambda self, x: F.avg_pool1d(x, self.kernel_size))),
+    _mutant("maxpool3d-takes-min", "MaxPool3d", _forward(
+        "MaxPool3d", lambda self, x: -F.max_pool3d(-x, self.kernel_size, self.stride))),
+    _mutant("adaptive-avgpool1d-takes-max", "AdaptiveAvgPool1d", _forward(
+        "AdaptiveAvgPool1d", lambda self, x: F.adaptive_max_pool1d(x, self.output_size))),
+    _mutant("adaptive-maxpool2d-averages", "AdaptiveMaxPool2d", _forward(
+        "AdaptiveMaxPool2d", lambda self, x: F.adaptive_avg_pool2d(x, self.output_size))),
+    Mutant("layer-dropout2d-drops-elements", ("nn.layers.dropout-family",), _forward(
+        "Dropout2d", lambda self, x: F.dropout(x, self.p, self.training))),
+]
