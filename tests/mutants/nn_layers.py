@@ -95,3 +95,31 @@ MUTANTS = [
     Mutant("layer-dropout2d-drops-elements", ("nn.layers.dropout-family",), _forward(
         "Dropout2d", lambda self, x: F.dropout(x, self.p, self.training))),
 ]
+
+
+def _lstm_states_swapped(orig):
+    def forward(self, input, hx=None):
+        output, (h, c) = orig(self, input, hx)
+        return output, (c, h)
+    return forward
+
+
+def _gru_time_reversed(orig):
+    def forward(self, input, hx=None):
+        output, h = orig(self, input, hx)
+        return output.flip(1 if self.batch_first else 0), h
+    return forward
+
+
+MUTANTS += [
+    _mutant("rnn-ignores-h0", "RNN", replace("nn.RNN.forward", lambda orig: lambda self, input, hx=None:
+                                              orig(self, input))),
+    _mutant("lstm-states-swapped", "LSTM", replace("nn.LSTM.forward", _lstm_states_swapped)),
+    _mutant("gru-output-time-reversed", "GRU", replace("nn.GRU.forward", _gru_time_reversed)),
+    _mutant("rnncell-ignores-state", "RNNCell", replace("nn.RNNCell.forward", lambda orig: lambda self, input, hx=None:
+                                                        orig(self, input))),
+    _mutant("lstmcell-returns-c-h", "LSTMCell", replace("nn.LSTMCell.forward", lambda orig: lambda self, input,
+                                                        hx=None: orig(self, input, hx)[::-1])),
+    _mutant("grucell-halves-state", "GRUCell", replace("nn.GRUCell.forward", lambda orig: lambda self, input, hx=None:
+                                                       orig(self, input, None if hx is None else hx * 0.5))),
+]
