@@ -1,7 +1,7 @@
 """More layers (nn.layers.*): Conv1d/3d, ConvTranspose1d/2d/3d, Bilinear, Unflatten, BatchNorm1d/3d,
-LayerNorm, GroupNorm, InstanceNorm1d/2d, Embedding, PixelShuffle/Unshuffle, the padding layers,
-Upsample (nearest), MaxPool1d/3d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool2d and
-Dropout1d/2d/3d. Parameters start as torch documents: conv and Bilinear weights and biases from
+LayerNorm, GroupNorm, InstanceNorm1d/2d, Embedding, PixelShuffle/Unshuffle, ChannelShuffle, the
+padding layers, Upsample and UpsamplingNearest2d (nearest), the pools (max, average, LP, adaptive),
+CosineSimilarity, PairwiseDistance, Softmax2d and Dropout1d/2d/3d. Parameters start as torch documents: conv and Bilinear weights and biases from
 U(-1/sqrt(fan_in), 1/sqrt(fan_in)), norm weights 1 and biases 0, Embedding weights N(0, 1).
 """
 from __future__ import annotations
@@ -18,17 +18,21 @@ from reference import _random
 from reference._tensor import Tensor
 from reference._views import unflatten
 from reference.nn import _layer_functions as L
-from reference.nn._functional_extras import embedding, pad
+from reference.nn._activation_functions import softmax
+from reference.nn._functional_extras import cosine_similarity, embedding, pad, pairwise_distance
 from reference.nn.batchnorm import BatchNorm2d
 from reference.nn.layers import uniform_parameter
 from reference.nn.module import Module
 from reference.nn.parameter import Parameter
 
-__all__ = ["AdaptiveAvgPool1d", "AdaptiveMaxPool2d", "AvgPool1d", "BatchNorm1d", "BatchNorm3d", "Bilinear",
-           "CircularPad1d", "ConstantPad1d", "Conv1d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d",
-           "ConvTranspose3d", "Dropout1d", "Dropout2d", "Dropout3d", "Embedding", "GroupNorm", "InstanceNorm1d",
-           "InstanceNorm2d", "LayerNorm", "MaxPool1d", "MaxPool3d", "PixelShuffle", "PixelUnshuffle",
-           "ReflectionPad1d", "ReplicationPad2d", "Unflatten", "Upsample", "ZeroPad2d"]
+__all__ = ["AdaptiveAvgPool1d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AvgPool1d",
+           "AvgPool3d", "BatchNorm1d", "BatchNorm3d", "Bilinear", "ChannelShuffle", "CircularPad1d", "CircularPad2d",
+           "CircularPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "Conv1d", "Conv3d", "ConvTranspose1d",
+           "ConvTranspose2d", "ConvTranspose3d", "CosineSimilarity", "Dropout1d", "Dropout2d", "Dropout3d",
+           "Embedding", "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "LPPool1d", "LayerNorm", "MaxPool1d",
+           "MaxPool3d", "PairwiseDistance", "PixelShuffle", "PixelUnshuffle", "ReflectionPad1d", "ReflectionPad2d",
+           "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "Softmax2d", "Unflatten",
+           "Upsample", "UpsamplingNearest2d", "ZeroPad1d", "ZeroPad2d", "ZeroPad3d"]
 
 
 class _ConvNd(Module):
@@ -218,6 +222,60 @@ ConstantPad1d = _pad("ConstantPad1d", "constant", 1)
 ReflectionPad1d = _pad("ReflectionPad1d", "reflect", 1)
 ReplicationPad2d = _pad("ReplicationPad2d", "replicate", 2)
 CircularPad1d = _pad("CircularPad1d", "circular", 1)
+ZeroPad1d, ZeroPad3d = _pad("ZeroPad1d", "constant", 1), _pad("ZeroPad3d", "constant", 3)
+ConstantPad2d, ConstantPad3d = _pad("ConstantPad2d", "constant", 2), _pad("ConstantPad3d", "constant", 3)
+ReflectionPad2d, ReflectionPad3d = _pad("ReflectionPad2d", "reflect", 2), _pad("ReflectionPad3d", "reflect", 3)
+ReplicationPad1d = _pad("ReplicationPad1d", "replicate", 1)
+ReplicationPad3d = _pad("ReplicationPad3d", "replicate", 3)
+CircularPad2d, CircularPad3d = _pad("CircularPad2d", "circular", 2), _pad("CircularPad3d", "circular", 3)
+
+
+class CosineSimilarity(Module):
+    def __init__(self, dim: int = 1, eps: float = 1e-8) -> None:
+        super().__init__()
+        self.dim, self.eps = dim, eps
+
+    def forward(self, x1: Tensor, x2: Tensor) -> Tensor:
+        return cosine_similarity(x1, x2, self.dim, self.eps)
+
+
+class PairwiseDistance(Module):
+    def __init__(self, p: float = 2.0, eps: float = 1e-6, keepdim: bool = False) -> None:
+        super().__init__()
+        self.norm, self.eps, self.keepdim = p, eps, keepdim
+
+    def forward(self, x1: Tensor, x2: Tensor) -> Tensor:
+        return pairwise_distance(x1, x2, self.norm, self.eps, self.keepdim)
+
+
+class Softmax2d(Module):
+    def forward(self, input: Tensor) -> Tensor:
+        if input.ndim not in (3, 4):
+            raise ValueError(f"Softmax2d: expected input to be 3D or 4D, got {input.ndim}D instead")
+        return softmax(input, -3)
+
+
+class ChannelShuffle(Module):
+    def __init__(self, groups: int) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def forward(self, input: Tensor) -> Tensor:
+        x = input._a
+        n, c = x.shape[:2]
+        shuffled = x.reshape(n, self.groups, c // self.groups, *x.shape[2:]).swapaxes(1, 2).reshape(x.shape)
+        return _ops.make(shuffled, input.dtype, (input,))
+
+
+class UpsamplingNearest2d(Module):
+    def __init__(self, size: Any = None, scale_factor: Any = None) -> None:
+        super().__init__()
+        if scale_factor is None:
+            raise NotImplementedError("the reference UpsamplingNearest2d supports a scale_factor only")
+        self.scale_factor = scale_factor
+
+    def forward(self, input: Tensor) -> Tensor:
+        return L.upsample_nearest(input, tuple(int(f) for f in L.as_tuple(self.scale_factor, 2)))
 
 
 class Upsample(Module):
@@ -249,6 +307,20 @@ class _Pool(Module):
 MaxPool1d = type("MaxPool1d", (_Pool,), {"DIMS": 1, "MAX": True, "__module__": __name__})
 MaxPool3d = type("MaxPool3d", (_Pool,), {"DIMS": 3, "MAX": True, "__module__": __name__})
 AvgPool1d = type("AvgPool1d", (_Pool,), {"DIMS": 1, "MAX": False, "__module__": __name__})
+AvgPool3d = type("AvgPool3d", (_Pool,), {"DIMS": 3, "MAX": False, "__module__": __name__})
+
+
+class LPPool1d(Module):
+    """(sum over each window of x^p)^(1/p)."""
+
+    def __init__(self, norm_type: float, kernel_size: int, stride: int | None = None, ceil_mode: bool = False) -> None:
+        super().__init__()
+        self.norm_type, self.kernel_size, self.stride = norm_type, kernel_size, stride
+
+    def forward(self, input: Tensor) -> Tensor:
+        powered = _ops.make(input._a.astype(np.float64) ** self.norm_type, input.dtype, (input,))
+        summed = L.pool(powered, self.kernel_size, self.stride, 0, 1, np.sum, 0.0)
+        return _ops.make(summed._a.astype(np.float64) ** (1 / self.norm_type), input.dtype, (input,))
 
 
 class _AdaptivePool(Module):
@@ -264,6 +336,8 @@ class _AdaptivePool(Module):
 
 AdaptiveAvgPool1d = type("AdaptiveAvgPool1d", (_AdaptivePool,), {"DIMS": 1, "MAX": False, "__module__": __name__})
 AdaptiveMaxPool2d = type("AdaptiveMaxPool2d", (_AdaptivePool,), {"DIMS": 2, "MAX": True, "__module__": __name__})
+AdaptiveMaxPool1d = type("AdaptiveMaxPool1d", (_AdaptivePool,), {"DIMS": 1, "MAX": True, "__module__": __name__})
+AdaptiveAvgPool3d = type("AdaptiveAvgPool3d", (_AdaptivePool,), {"DIMS": 3, "MAX": False, "__module__": __name__})
 
 
 class _ChannelDropout(Module):

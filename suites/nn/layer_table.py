@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from suites.nn.functional_table import pad
+from suites.nn.activation_table import softmax
+from suites.nn.functional_table import cosine_similarity, pad, pairwise_distance
 from suites.nn.modulespec import Case, ModuleSpec
 
 
@@ -179,6 +180,10 @@ def _affine(size_of: Any) -> Any:
     return lambda case: {"weight": size_of(case), "bias": size_of(case)}
 
 
+def _two_normals(r: np.random.Generator, shape: tuple[int, ...]) -> tuple[np.ndarray, ...]:
+    return r.standard_normal(shape), r.standard_normal(shape)
+
+
 def _padded_shape(case: Case) -> tuple[int, ...]:
     widths = _tuple(case.args[0], 2 * (len(case.input_shape) - 2))
     shape = list(case.input_shape)
@@ -251,6 +256,39 @@ LAYERS: dict[str, ModuleSpec] = {row.module: row for row in [
     _pad_row("ReflectionPad1d", "reflect", 1, (_case((2, 1), input_shape=(1, 2, 4)),)),
     _pad_row("ReplicationPad2d", "replicate", 2, (_case((1, 2, 0, 1), input_shape=(1, 1, 3, 3)),)),
     _pad_row("CircularPad1d", "circular", 1, (_case((1, 2), input_shape=(1, 2, 4)),)),
+    _pad_row("ZeroPad1d", "constant", 1, (_case((2, 1), input_shape=(1, 2, 3)),)),
+    _pad_row("ZeroPad3d", "constant", 3, (_case((1, 0, 0, 2, 1, 1), input_shape=(1, 1, 2, 2, 2)),)),
+    _pad_row("ConstantPad2d", "constant", 2, (_case((2, 0, 1, 1), -2.0, input_shape=(1, 2, 2, 3)),), value="arg"),
+    _pad_row("ConstantPad3d", "constant", 3, (_case((1, 0, 0, 1, 2, 0), 0.5, input_shape=(1, 1, 2, 2, 2)),),
+             value="arg"),
+    _pad_row("ReflectionPad2d", "reflect", 2, (_case((2, 0, 1, 2), input_shape=(1, 2, 3, 4)),)),
+    _pad_row("ReflectionPad3d", "reflect", 3, (_case((1, 0, 0, 1, 1, 1), input_shape=(1, 1, 2, 2, 3)),)),
+    _pad_row("ReplicationPad1d", "replicate", 1, (_case((3, 1), input_shape=(1, 2, 3)),)),
+    _pad_row("ReplicationPad3d", "replicate", 3, (_case((2, 0, 1, 0, 0, 1), input_shape=(1, 1, 2, 2, 2)),)),
+    _pad_row("CircularPad2d", "circular", 2, (_case((2, 1, 0, 1), input_shape=(1, 1, 3, 3)),)),
+    _pad_row("CircularPad3d", "circular", 3, (_case((1, 0, 1, 0, 0, 1), input_shape=(1, 1, 2, 2, 2)),)),
+    ModuleSpec("CosineSimilarity", (_case(input_shape=(3, 4)), _case(dim=0, input_shape=(3, 4))),
+               lambda c: (4,) if c.kwargs.get("dim") == 0 else (3,), _no_params,
+               lambda x1, x2, p, c: cosine_similarity(x1, x2, c.kwargs.get("dim", 1)), make_input=_two_normals),
+    ModuleSpec("PairwiseDistance", (_case(input_shape=(3, 4)), _case(p=1.0, keepdim=True, input_shape=(3, 4))),
+               lambda c: (3, 1) if c.kwargs.get("keepdim") else (3,), _no_params,
+               lambda x1, x2, p, c: pairwise_distance(x1, x2, **c.kwargs), make_input=_two_normals),
+    ModuleSpec("Softmax2d", (_case(input_shape=(2, 3, 2, 2)), _case(input_shape=(3, 2, 4))), _same_shape, _no_params,
+               lambda x, p, c: softmax(x, -3)),
+    ModuleSpec("ChannelShuffle", (_case(2, input_shape=(1, 6, 2, 2)),), _same_shape, _no_params,
+               lambda x, p, c: x.reshape(1, 2, 3, 2, 2).swapaxes(1, 2).reshape(x.shape)),
+    ModuleSpec("UpsamplingNearest2d", (_case(scale_factor=3, input_shape=(1, 1, 2, 2)),), lambda c: (1, 1, 6, 6),
+               _no_params, lambda x, p, c: x.repeat(3, axis=2).repeat(3, axis=3)),
+    ModuleSpec("AvgPool3d", (_case(2, input_shape=(1, 2, 4, 4, 5)),), lambda c: pool_shape(c, 3), _no_params,
+               lambda x, p, c: pool(x, c, 3, np.mean)),
+    ModuleSpec("LPPool1d", (_case(2.0, 3, input_shape=(1, 2, 7)), _case(1.0, 2, stride=1, input_shape=(1, 2, 5))),
+               lambda c: pool_shape(Case(c.args[1:], c.kwargs, c.input_shape), 1), _no_params,
+               lambda x, p, c: pool(x ** c.args[0], Case(c.args[1:], c.kwargs, c.input_shape), 1, np.sum)
+               ** (1 / c.args[0])),
+    ModuleSpec("AdaptiveMaxPool1d", (_case(3, input_shape=(2, 2, 8)),), lambda c: (2, 2, 3), _no_params,
+               lambda x, p, c: adaptive(x, (3,), np.max)),
+    ModuleSpec("AdaptiveAvgPool3d", (_case((1, 2, 3), input_shape=(1, 1, 3, 4, 5)),), lambda c: (1, 1, 1, 2, 3),
+               _no_params, lambda x, p, c: adaptive(x, (1, 2, 3), np.mean)),
     ModuleSpec("Upsample", (_case(input_shape=(1, 2, 2, 3), scale_factor=2),),
                lambda c: (1, 2, 4, 6), _no_params, lambda x, p, c: x.repeat(2, axis=2).repeat(2, axis=3)),
     ModuleSpec("MaxPool1d", (_case(3, input_shape=(2, 3, 8)), _case(2, input_shape=(1, 2, 7), stride=1, padding=1)),

@@ -123,3 +123,40 @@ MUTANTS += [
     _mutant("grucell-halves-state", "GRUCell", replace("nn.GRUCell.forward", lambda orig: lambda self, input, hx=None:
                                                        orig(self, input, None if hx is None else hx * 0.5))),
 ]
+
+
+def _first_pair_swapped(orig):
+    """The padding layer with (left, right) of the last dim swapped."""
+    def forward(self, input):
+        saved = self.padding
+        self.padding = (saved[1], saved[0], *saved[2:])
+        try:
+            return orig(self, input)
+        finally:
+            self.padding = saved
+    return forward
+
+
+PAD_LAYERS = ("ZeroPad1d", "ZeroPad3d", "ConstantPad2d", "ConstantPad3d", "ReflectionPad2d", "ReflectionPad3d",
+              "ReplicationPad1d", "ReplicationPad3d", "CircularPad2d", "CircularPad3d")
+
+MUTANTS += [_mutant(f"{layer.lower()}-swaps-left-right", layer, replace(f"nn.{layer}.forward", _first_pair_swapped))
+            for layer in PAD_LAYERS]
+MUTANTS += [
+    _mutant("cosine-similarity-ignores-dim", "CosineSimilarity", _forward(
+        "CosineSimilarity", lambda self, a, b: F.cosine_similarity(a, b, 1, self.eps))),
+    _mutant("pairwise-distance-ignores-keepdim", "PairwiseDistance", _forward(
+        "PairwiseDistance", lambda self, a, b: F.pairwise_distance(a, b, self.norm, self.eps))),
+    _mutant("softmax2d-last-dim", "Softmax2d", _forward("Softmax2d", lambda self, x: F.softmax(x, -1))),
+    _mutant("channel-shuffle-identity", "ChannelShuffle", _forward("ChannelShuffle", lambda self, x: x.clone())),
+    _mutant("upsampling-nearest2d-bilinear", "UpsamplingNearest2d", _forward(
+        "UpsamplingNearest2d", lambda self, x: F.interpolate(x, scale_factor=self.scale_factor, mode="bilinear"))),
+    _mutant("avgpool3d-takes-max", "AvgPool3d", _forward(
+        "AvgPool3d", lambda self, x: F.max_pool3d(x, self.kernel_size, self.stride))),
+    _mutant("lppool1d-ignores-norm", "LPPool1d", _forward(
+        "LPPool1d", lambda self, x: F.lp_pool1d(x, 2.0, self.kernel_size, self.stride))),
+    _mutant("adaptive-maxpool1d-averages", "AdaptiveMaxPool1d", _forward(
+        "AdaptiveMaxPool1d", lambda self, x: F.adaptive_avg_pool1d(x, self.output_size))),
+    _mutant("adaptive-avgpool3d-takes-max", "AdaptiveAvgPool3d", _forward(
+        "AdaptiveAvgPool3d", lambda self, x: F.adaptive_max_pool3d(x, self.output_size))),
+]
