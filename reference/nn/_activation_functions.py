@@ -6,6 +6,8 @@ records a backward: the activation checks compare values only.
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 from typing import Any, Callable
 
@@ -28,6 +30,21 @@ def _elementwise(name: str, x: Tensor, compute: Callable[[np.ndarray], Any]) -> 
     return _ops.unary(name, x, compute, None, float_only=True)
 
 
+def _inplace(function: Callable[..., Tensor]) -> Callable[..., Tensor]:
+    """With ``inplace=True`` the result is written into the input, which is returned (nn.activations.inplace)."""
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Tensor:
+        bound = signature.bind(*args, **kwargs)
+        if not bound.arguments.get("inplace", False):
+            return function(*args, **kwargs)
+        bound.arguments["inplace"] = False
+        input = bound.arguments["input"]
+        return _ops.inplace(input, function(*bound.args, **bound.kwargs))
+    return wrapper
+
+
 def _softplus(a: np.ndarray, beta: float = 1.0, threshold: float = 20.0) -> np.ndarray:
     with np.errstate(over="ignore"):
         smooth = np.log1p(np.exp(beta * a)) / beta
@@ -42,14 +59,17 @@ def _elu(a: np.ndarray, alpha: float) -> np.ndarray:
     return np.where(a > 0, a, alpha * np.expm1(np.minimum(a, 0)))
 
 
+@_inplace
 def relu6(input: Tensor, inplace: bool = False) -> Tensor:
     return hardtanh(input, 0.0, 6.0)
 
 
+@_inplace
 def hardtanh(input: Tensor, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False) -> Tensor:
     return _elementwise("hardtanh", input, lambda a: np.clip(a, min_val, max_val))
 
 
+@_inplace
 def leaky_relu(input: Tensor, negative_slope: float = 0.01, inplace: bool = False) -> Tensor:
     return _elementwise("leaky_relu", input, lambda a: np.where(a >= 0, a, negative_slope * a))
 
@@ -62,14 +82,17 @@ def prelu(input: Tensor, weight: Tensor) -> Tensor:
     return _elementwise("prelu", input, lambda a: np.where(a >= 0, a, slope * a))
 
 
+@_inplace
 def elu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:
     return _elementwise("elu", input, lambda a: _elu(a, alpha))
 
 
+@_inplace
 def selu(input: Tensor, inplace: bool = False) -> Tensor:
     return _elementwise("selu", input, lambda a: SELU_SCALE * _elu(a, SELU_ALPHA))
 
 
+@_inplace
 def celu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:
     return _elementwise("celu", input, lambda a: np.maximum(a, 0) + np.minimum(0, alpha * np.expm1(a / alpha)))
 
@@ -83,10 +106,12 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:
     return _elementwise("gelu", input, lambda a: 0.5 * a * (1 + _erf(a / math.sqrt(2))))
 
 
+@_inplace
 def silu(input: Tensor, inplace: bool = False) -> Tensor:
     return _elementwise("silu", input, lambda a: a * _sigmoid(a))
 
 
+@_inplace
 def mish(input: Tensor, inplace: bool = False) -> Tensor:
     return _elementwise("mish", input, lambda a: a * np.tanh(_softplus(a)))
 
@@ -99,10 +124,12 @@ def softsign(input: Tensor) -> Tensor:
     return _elementwise("softsign", input, lambda a: a / (1 + np.abs(a)))
 
 
+@_inplace
 def hardsigmoid(input: Tensor, inplace: bool = False) -> Tensor:
     return _elementwise("hardsigmoid", input, lambda a: np.clip(a / 6 + 0.5, 0, 1))
 
 
+@_inplace
 def hardswish(input: Tensor, inplace: bool = False) -> Tensor:
     return _elementwise("hardswish", input, lambda a: a * np.clip(a + 3, 0, 6) / 6)
 
@@ -119,6 +146,7 @@ def logsigmoid(input: Tensor) -> Tensor:
     return _elementwise("logsigmoid", input, lambda a: -_softplus(-a))
 
 
+@_inplace
 def threshold(input: Tensor, threshold: float, value: float, inplace: bool = False) -> Tensor:
     return _elementwise("threshold", input, lambda a: np.where(a > threshold, a, value))
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_tensor
+from conformance.assertions import assert_same_object, assert_tensor
 from suites.nn.activation_table import ACTIVATIONS
 from suites.nn.common import TOL, as_f32, f32, rng, seeds
 from suites.nn.modulespec import ActivationSpec, call_text, options_text
@@ -69,3 +69,23 @@ def test_activation_module_function_formula(xp, row, seed, shape):
     _check_input(xp, row, x, f"randn{shape} * 3 [seed {seed}]")
     if row.edges:
         _check_input(xp, row, np.array(row.edges), f"tensor({list(row.edges)})")
+
+
+INPLACE = ("ReLU", "ReLU6", "LeakyReLU", "ELU", "SELU", "CELU", "SiLU", "Mish", "Hardtanh", "Hardsigmoid",
+           "Hardswish", "Threshold")
+
+
+@check("nn.activations.inplace")
+@settings(max_examples=5)
+@given(seed=seeds, shape=even_shapes)
+def test_activation_inplace_writes_input(xp, seed, shape):
+    """With inplace=True the module returns its input tensor itself, now holding the formula's values."""
+    x = rng(seed).standard_normal(shape) * 3
+    for name in INPLACE:
+        row = ACTIVATIONS[name]
+        opts = row.options[-1]
+        tensor = f32(xp, x)
+        call = f"nn.{name}({options_text({**opts, 'inplace': True})})(t := randn{shape} * 3) [seed {seed}]"
+        got = getattr(xp.nn, name)(**opts, inplace=True)(tensor)
+        assert_same_object(got, tensor, call=call + "; the result is t")
+        assert_tensor(tensor, row.oracle(as_f32(x), **opts), dtype="float32", call=call + "; t afterwards", **TOL)

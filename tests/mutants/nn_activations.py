@@ -58,3 +58,5 @@ MUTANTS = [
     _mutant("hardshrink", "keeps-equal", lambda orig: lambda input, lambd=0.5:
             torch.where(input.abs() >= lambd, input, 0.0)),
 ]
+MUTANTS.append(Mutant("activation-leakyrelu-inplace-copies", ("nn.activations.inplace",), _functional(
+    "leaky_relu", lambda orig: lambda input, negative_slope=0.01, inplace=False: orig(input, negative_slope))))
