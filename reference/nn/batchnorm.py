@@ -42,7 +42,8 @@ class BatchNorm2d(Module):
 
     def forward(self, input: Tensor) -> Tensor:
         if input.ndim not in self.INPUT_DIMS:
-            raise ValueError(f"expected {' or '.join(f'{d}D' for d in self.INPUT_DIMS)} input (got {input.ndim}D input)")
+            ranks = " or ".join(f"{d}D" for d in self.INPUT_DIMS)
+            raise ValueError(f"expected {ranks} input (got {input.ndim}D input)")
         use_batch_stats = self.training or self.running_mean is None
         factor = 0.0 if self.momentum is None else self.momentum
         if self.training and self.track_running_stats:

@@ -1,8 +1,9 @@
-"""More layers (nn.layers.*): Conv1d/3d, ConvTranspose1d/2d/3d, Bilinear, Unflatten, BatchNorm1d/3d,
-LayerNorm, GroupNorm, InstanceNorm1d/2d, Embedding, PixelShuffle/Unshuffle, ChannelShuffle, the
-padding layers, Upsample and UpsamplingNearest2d (nearest), the pools (max, average, LP, adaptive),
-CosineSimilarity, PairwiseDistance, Softmax2d and Dropout1d/2d/3d. Parameters start as torch documents: conv and Bilinear weights and biases from
-U(-1/sqrt(fan_in), 1/sqrt(fan_in)), norm weights 1 and biases 0, Embedding weights N(0, 1).
+"""More layers (nn.layers.*): Conv1d/3d, ConvTranspose1d/2d/3d, Bilinear, Unflatten, BatchNorm1d/3d, LayerNorm,
+GroupNorm, InstanceNorm1d/2d, Embedding, PixelShuffle/Unshuffle, ChannelShuffle, the padding layers,
+Upsample and UpsamplingNearest2d (nearest), the pools (max, average, LP, adaptive), CosineSimilarity,
+PairwiseDistance, Softmax2d and Dropout1d/2d/3d. Parameters start as torch documents: conv and Bilinear
+weights and biases from U(-1/sqrt(fan_in), 1/sqrt(fan_in)), norm weights 1 and biases 0, Embedding weights
+N(0, 1).
 """
 from __future__ import annotations
 
@@ -26,13 +27,14 @@ from reference.nn.module import Module
 from reference.nn.parameter import Parameter
 
 __all__ = ["AdaptiveAvgPool1d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AvgPool1d",
-           "AvgPool3d", "BatchNorm1d", "BatchNorm3d", "Bilinear", "ChannelShuffle", "CircularPad1d", "CircularPad2d",
-           "CircularPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "Conv1d", "Conv3d", "ConvTranspose1d",
-           "ConvTranspose2d", "ConvTranspose3d", "CosineSimilarity", "Dropout1d", "Dropout2d", "Dropout3d",
-           "Embedding", "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "LPPool1d", "LayerNorm", "MaxPool1d",
-           "MaxPool3d", "PairwiseDistance", "PixelShuffle", "PixelUnshuffle", "ReflectionPad1d", "ReflectionPad2d",
-           "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "Softmax2d", "Unflatten",
-           "Upsample", "UpsamplingNearest2d", "ZeroPad1d", "ZeroPad2d", "ZeroPad3d"]
+           "AvgPool3d", "BatchNorm1d", "BatchNorm3d", "Bilinear", "ChannelShuffle", "CircularPad1d",
+           "CircularPad2d", "CircularPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "Conv1d",
+           "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d", "CosineSimilarity",
+           "Dropout1d", "Dropout2d", "Dropout3d", "Embedding", "Fold", "GroupNorm", "InstanceNorm1d",
+           "InstanceNorm2d", "LPPool1d", "LayerNorm", "LocalResponseNorm", "MaxPool1d", "MaxPool3d",
+           "PairwiseDistance", "PixelShuffle", "PixelUnshuffle", "ReflectionPad1d", "ReflectionPad2d",
+           "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "Softmax2d",
+           "Unflatten", "Unfold", "Upsample", "UpsamplingNearest2d", "ZeroPad1d", "ZeroPad2d", "ZeroPad3d"]
 
 
 class _ConvNd(Module):
@@ -51,7 +53,8 @@ class _ConvNd(Module):
             raise ValueError("in_channels and out_channels must be divisible by groups")
         self.in_channels, self.out_channels, self.groups = in_channels, out_channels, groups
         self.kernel_size, self.stride, self.padding = (L.as_tuple(v, n) for v in (kernel_size, stride, padding))
-        self.dilation, self.output_padding = L.as_tuple(options["dilation"], n), L.as_tuple(options["output_padding"], n)
+        self.dilation = L.as_tuple(options["dilation"], n)
+        self.output_padding = L.as_tuple(options["output_padding"], n)
         fan_in = (out_channels if self.TRANSPOSED else in_channels) // groups * math.prod(self.kernel_size)
         shape = ((in_channels, out_channels // groups) if self.TRANSPOSED else (out_channels, in_channels // groups))
         like = {"dtype": kwargs.get("dtype"), "device": kwargs.get("device")}
@@ -338,6 +341,64 @@ AdaptiveAvgPool1d = type("AdaptiveAvgPool1d", (_AdaptivePool,), {"DIMS": 1, "MAX
 AdaptiveMaxPool2d = type("AdaptiveMaxPool2d", (_AdaptivePool,), {"DIMS": 2, "MAX": True, "__module__": __name__})
 AdaptiveMaxPool1d = type("AdaptiveMaxPool1d", (_AdaptivePool,), {"DIMS": 1, "MAX": True, "__module__": __name__})
 AdaptiveAvgPool3d = type("AdaptiveAvgPool3d", (_AdaptivePool,), {"DIMS": 3, "MAX": False, "__module__": __name__})
+
+
+class Unfold(Module):
+    """(N, C, H, W) -> (N, C kh kw, L): each block's values channel by channel, kernel positions row-major."""
+
+    def __init__(self, kernel_size: Any, dilation: Any = 1, padding: Any = 0, stride: Any = 1) -> None:
+        super().__init__()
+        self.kernel_size, self.dilation, self.padding, self.stride = (L.as_tuple(v, 2) for v in (
+            kernel_size, dilation, padding, stride))
+
+    def forward(self, input: Tensor) -> Tensor:
+        x = np.pad(input._a, [(0, 0), (0, 0)] + [(p, p) for p in self.padding])
+        n, c = x.shape[:2]
+        (kh, kw), (dh, dw), (sh, sw) = self.kernel_size, self.dilation, self.stride
+        oh, ow = ((size - d * (k - 1) - 1) // s + 1 for size, k, d, s in zip(x.shape[2:], self.kernel_size,
+                                                                            self.dilation, self.stride))
+        cols = np.zeros((n, c, kh, kw, oh, ow), dtype=x.dtype)
+        for i in range(kh):
+            for j in range(kw):
+                cols[:, :, i, j] = x[:, :, i * dh:i * dh + sh * (oh - 1) + 1:sh, j * dw:j * dw + sw * (ow - 1) + 1:sw]
+        return _ops.make(cols.reshape(n, c * kh * kw, oh * ow), input.dtype, (input,))
+
+
+class Fold(Module):
+    """The adjoint of Unfold: blocks placed back into (N, C, *output_size), overlaps summed."""
+
+    def __init__(self, output_size: Any, kernel_size: Any, dilation: Any = 1, padding: Any = 0,
+                 stride: Any = 1) -> None:
+        super().__init__()
+        self.output_size, self.kernel_size, self.dilation, self.padding, self.stride = (L.as_tuple(v, 2) for v in (
+            output_size, kernel_size, dilation, padding, stride))
+
+    def forward(self, input: Tensor) -> Tensor:
+        cols = input._a.astype(np.float64)
+        n = cols.shape[0]
+        (kh, kw), (dh, dw), (sh, sw), (ph, pw) = self.kernel_size, self.dilation, self.stride, self.padding
+        height, width = self.output_size[0] + 2 * ph, self.output_size[1] + 2 * pw
+        oh, ow = (height - dh * (kh - 1) - 1) // sh + 1, (width - dw * (kw - 1) - 1) // sw + 1
+        blocks = cols.reshape(n, -1, kh, kw, oh, ow)
+        out = np.zeros((n, blocks.shape[1], height, width))
+        for i in range(kh):
+            for j in range(kw):
+                rows = slice(i * dh, i * dh + sh * (oh - 1) + 1, sh)
+                columns = slice(j * dw, j * dw + sw * (ow - 1) + 1, sw)
+                out[:, :, rows, columns] += blocks[:, :, i, j]
+        return _ops.make(out[:, :, ph:ph + self.output_size[0], pw:pw + self.output_size[1]], input.dtype, (input,))
+
+
+class LocalResponseNorm(Module):
+    def __init__(self, size: int, alpha: float = 1e-4, beta: float = 0.75, k: float = 1.0) -> None:
+        super().__init__()
+        self.size, self.alpha, self.beta, self.k = size, alpha, beta, k
+
+    def forward(self, input: Tensor) -> Tensor:
+        x = input._a.astype(np.float64)
+        squares = np.pad(x ** 2, [(0, 0), (self.size // 2, (self.size - 1) // 2)] + [(0, 0)] * (x.ndim - 2))
+        window = sum(squares[:, i:i + x.shape[1]] for i in range(self.size))
+        return _ops.make(x / (self.k + self.alpha / self.size * window) ** self.beta, input.dtype, (input,))
 
 
 class _ChannelDropout(Module):

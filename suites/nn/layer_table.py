@@ -163,6 +163,35 @@ def adaptive(x: np.ndarray, out: tuple[int, ...], reduce: Any) -> np.ndarray:
     return result
 
 
+def unfold(x: np.ndarray, k: tuple[int, int], stride: int = 1, padding: int = 0) -> np.ndarray:
+    """(N, C, H, W) -> (N, C kh kw, L): column (c, i, j) holds x[c, s h + i, s w + j] of block (h, w), blocks
+    row-major."""
+    x = np.pad(x, [(0, 0), (0, 0), (padding, padding), (padding, padding)])
+    win = _windows(x, k, (stride, stride))  # (N, C, oh, ow, kh, kw)
+    n, c, oh, ow = win.shape[:4]
+    return win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * k[0] * k[1], oh * ow)
+
+
+def fold(cols: np.ndarray, size: tuple[int, int], k: tuple[int, int], stride: int = 1) -> np.ndarray:
+    """The inverse placement of unfold, overlapping values summed."""
+    n, ckk, _ = cols.shape
+    c = ckk // (k[0] * k[1])
+    oh, ow = (size[0] - k[0]) // stride + 1, (size[1] - k[1]) // stride + 1
+    blocks = cols.reshape(n, c, k[0], k[1], oh, ow)
+    out = np.zeros((n, c, *size))
+    for i, j in itertools.product(range(k[0]), range(k[1])):
+        out[:, :, i:i + stride * (oh - 1) + 1:stride, j:j + stride * (ow - 1) + 1:stride] += blocks[:, :, i, j]
+    return out
+
+
+def local_response_norm(x: np.ndarray, size: int, alpha: float = 1e-4, beta: float = 0.75,
+                        k: float = 1.0) -> np.ndarray:
+    """x_c / (k + alpha / size * sum of x^2 over channels c - size//2 .. c + (size-1)//2)^beta."""
+    squares = np.pad(x ** 2, [(0, 0), (size // 2, (size - 1) // 2)] + [(0, 0)] * (x.ndim - 2))
+    window = sum(squares[:, i:i + x.shape[1]] for i in range(size))
+    return x / (k + alpha / size * window) ** beta
+
+
 def _case(*args: Any, input_shape: tuple[int, ...], **kwargs: Any) -> Case:
     return Case(args, kwargs, input_shape)
 
@@ -289,6 +318,19 @@ LAYERS: dict[str, ModuleSpec] = {row.module: row for row in [
                lambda x, p, c: adaptive(x, (3,), np.max)),
     ModuleSpec("AdaptiveAvgPool3d", (_case((1, 2, 3), input_shape=(1, 1, 3, 4, 5)),), lambda c: (1, 1, 1, 2, 3),
                _no_params, lambda x, p, c: adaptive(x, (1, 2, 3), np.mean)),
+    ModuleSpec("Unfold", (_case((2, 3), input_shape=(2, 3, 4, 5)), _case(2, stride=2, padding=1,
+                                                                          input_shape=(1, 2, 4, 4))),
+               lambda c: (c.input_shape[0], c.input_shape[1] * math.prod(_tuple(c.args[0], 2)),
+                          math.prod((size + 2 * c.kwargs.get("padding", 0) - k) // c.kwargs.get("stride", 1) + 1
+                                    for size, k in zip(c.input_shape[2:], _tuple(c.args[0], 2)))), _no_params,
+               lambda x, p, c: unfold(x, _tuple(c.args[0], 2), c.kwargs.get("stride", 1), c.kwargs.get("padding", 0))),
+    ModuleSpec("Fold", (_case((4, 5), (2, 3), input_shape=(2, 18, 9)), _case((4, 4), 2, stride=2,
+                                                                             input_shape=(1, 8, 4))),
+               lambda c: (c.input_shape[0], c.input_shape[1] // math.prod(_tuple(c.args[1], 2)), *c.args[0]),
+               _no_params, lambda x, p, c: fold(x, c.args[0], _tuple(c.args[1], 2), c.kwargs.get("stride", 1))),
+    ModuleSpec("LocalResponseNorm", (_case(3, input_shape=(2, 5, 2, 2)), _case(2, alpha=0.5, beta=0.5, k=2.0,
+                                                                             input_shape=(1, 4, 3))),
+               _same_shape, _no_params, lambda x, p, c: local_response_norm(x, *c.args, **c.kwargs)),
     ModuleSpec("Upsample", (_case(input_shape=(1, 2, 2, 3), scale_factor=2),),
                lambda c: (1, 2, 4, 6), _no_params, lambda x, p, c: x.repeat(2, axis=2).repeat(2, axis=3)),
     ModuleSpec("MaxPool1d", (_case(3, input_shape=(2, 3, 8)), _case(2, input_shape=(1, 2, 7), stride=1, padding=1)),

@@ -88,7 +88,7 @@ def test_orthogonal(xp, shape, gain, seed):
     w = to_numpy(tensor).astype(np.float64).reshape(shape[0], -1)
     gram = w @ w.T if w.shape[0] <= w.shape[1] else w.T @ w
     got = xp.tensor(gram.tolist(), dtype=xp.float64)
-    assert_values(got, gain ** 2 * np.eye(len(gram)), call=call + f"; the Gram matrix of the smaller side [seed {seed}]",
+    assert_values(got, gain ** 2 * np.eye(len(gram)), call=f"{call}; the Gram matrix of the smaller side [seed {seed}]",
                   rtol=1e-5, atol=1e-5)
 
 

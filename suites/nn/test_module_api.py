@@ -19,7 +19,7 @@ NET_BUILD = ("Net: block = Block(fc = Linear(2, 3), buffer steps, non-persistent
 
 
 def _net(xp: Any) -> Any:
-    """A two-level model: Net(block=Block(fc=Linear(2, 3), buffers steps and non-persistent cache), head=Linear(3, 1))."""
+    """Net(block=Block(fc=Linear(2, 3), buffers steps and non-persistent cache), head=Linear(3, 1))."""
 
     class Block(xp.nn.Module):
         def __init__(self) -> None:

@@ -28,7 +28,9 @@ def _with_grads(xp: Any, grads: list[np.ndarray]) -> list[Any]:
 
 def _total_norm(grads: list[np.ndarray], norm_type: float) -> float:
     flat = np.concatenate([g.ravel() for g in grads])
-    return float(np.abs(flat).max()) if math.isinf(norm_type) else float((np.abs(flat) ** norm_type).sum() ** (1 / norm_type))
+    if math.isinf(norm_type):
+        return float(np.abs(flat).max())
+    return float((np.abs(flat) ** norm_type).sum() ** (1 / norm_type))
 
 
 @check("nn.utils.clip-grad-norm")

@@ -32,7 +32,8 @@ MUTANTS = [
     _mutant("gelu", "ignores-approximate", lambda orig: lambda input, approximate="none": orig(input)),
     _mutant("silu", "is-sigmoid", lambda orig: lambda input, inplace=False: torch.sigmoid(input)),
     _mutant("mish", "tanh-of-x", lambda orig: lambda input, inplace=False: input * torch.tanh(input)),
-    _mutant("softplus", "ignores-beta", lambda orig: lambda input, beta=1.0, threshold=20.0: orig(input, 1.0, threshold)),
+    _mutant("softplus", "ignores-beta", lambda orig: lambda input, beta=1.0, threshold=20.0:
+            orig(input, 1.0, threshold)),
     Mutant("activation-softplus-ignores-threshold", ("nn.activations.softplus",),
            _functional("softplus", lambda orig: lambda input, beta=1.0, threshold=20.0: orig(input, beta, 1e9))),
     _mutant("softsign", "squares", lambda orig: lambda input: input / (1 + input * input)),

@@ -27,10 +27,11 @@ MUTANTS = [
     _mutant("linear-drops-bias", "linear", replace("nn.functional.linear", lambda orig: lambda input, weight, bias=None:
                                                    orig(input, weight))),
     _mutant("embedding-off-by-one", "embedding", replace("nn.functional.embedding", lambda orig: lambda input, weight,
-                                                         *a, **k: orig((input + 1) % weight.shape[0], weight, *a, **k))),
+                                                         *a, **k: orig((input + 1) % len(weight), weight, *a, **k))),
     _mutant("cosine-similarity-ignores-dim", "cosine-similarity",
             _keywords("cosine_similarity", lambda k: {key: v for key, v in k.items() if key != "dim"})),
-    _mutant("pairwise-distance-ignores-p", "pairwise-distance", _keywords("pairwise_distance", lambda k: {**k, "p": 2.0})),
+    _mutant("pairwise-distance-ignores-p", "pairwise-distance",
+            _keywords("pairwise_distance", lambda k: {**k, "p": 2.0})),
     _mutant("sdpa-ignores-causal", "scaled-dot-product-attention",
             _keywords("scaled_dot_product_attention", lambda k: {**k, "is_causal": False})),
     _mutant("sdpa-ignores-scale", "scaled-dot-product-attention",

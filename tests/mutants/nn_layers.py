@@ -160,3 +160,12 @@ MUTANTS += [
     _mutant("adaptive-avgpool3d-takes-max", "AdaptiveAvgPool3d", _forward(
         "AdaptiveAvgPool3d", lambda self, x: F.adaptive_max_pool3d(x, self.output_size))),
 ]
+MUTANTS += [
+    _mutant("unfold-ignores-stride", "Unfold", _forward(
+        "Unfold", lambda self, x: F.unfold(x, self.kernel_size, self.dilation, self.padding, 1))),
+    _mutant("fold-overwrites-overlaps", "Fold", replace("nn.Fold.forward", lambda orig: lambda self, x: orig(
+        self, x) / F.fold(torch.ones_like(x), self.output_size, self.kernel_size, self.dilation, self.padding,
+                          self.stride).clamp(min=1))),
+    _mutant("local-response-norm-ignores-alpha", "LocalResponseNorm", _forward(
+        "LocalResponseNorm", lambda self, x: F.local_response_norm(x, self.size, 1e-4, self.beta, self.k))),
+]
