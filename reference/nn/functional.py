@@ -132,3 +132,15 @@ __all__ += ["celu", "elu", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswis
             "multilabel_soft_margin_loss", "nll_loss", "poisson_nll_loss", "smooth_l1_loss",
             "soft_margin_loss", "triplet_margin_loss", "cosine_similarity", "embedding", "normalize",
             "one_hot", "pad", "pairwise_distance", "scaled_dot_product_attention"]
+# the layers' functional counterparts (nn.functional.conv1d, ...)
+from reference.nn._layer_functional import (  # noqa: E402
+    adaptive_avg_pool1d, adaptive_avg_pool3d, adaptive_max_pool1d, adaptive_max_pool2d, avg_pool1d,
+    avg_pool3d, bilinear, channel_shuffle, conv1d, conv3d, conv_transpose1d, conv_transpose2d,
+    conv_transpose3d, fold, group_norm, instance_norm, layer_norm, local_response_norm, lp_pool1d,
+    max_pool1d, max_pool3d, pixel_shuffle, pixel_unshuffle, unfold)
+
+__all__ += ["adaptive_avg_pool1d", "adaptive_avg_pool3d", "adaptive_max_pool1d", "adaptive_max_pool2d",
+            "avg_pool1d", "avg_pool3d", "bilinear", "channel_shuffle", "conv1d", "conv3d",
+            "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "fold", "group_norm",
+            "instance_norm", "layer_norm", "local_response_norm", "lp_pool1d", "max_pool1d", "max_pool3d",
+            "pixel_shuffle", "pixel_unshuffle", "unfold"]

@@ -344,3 +344,44 @@ LAYERS: dict[str, ModuleSpec] = {row.module: row for row in [
     ModuleSpec("AdaptiveMaxPool2d", (_case((2, 3), input_shape=(1, 2, 5, 7)),), lambda c: (1, 2, 2, 3), _no_params,
                lambda x, p, c: adaptive(x, (2, 3), np.max)),
 ]}
+
+
+def _conv_kwargs(case: Case, p: dict[str, Any]) -> dict[str, Any]:
+    keys = ("stride", "padding", "dilation", "groups", "output_padding")
+    return {"weight": p["weight"], "bias": p.get("bias"), **{k: v for k, v in case.kwargs.items() if k in keys}}
+
+
+def _window_kwargs(case: Case, first: str) -> dict[str, Any]:
+    """A pool's or unfold's constructor arguments as the function's keywords (the first positional one named)."""
+    return {first: case.args[0], **case.kwargs}
+
+
+# nn.functional name -> (the layer row whose cases and forward it shares, its arguments from a case and the
+# module's parameters as backend tensors)
+COUNTERPARTS: dict[str, tuple[str, Any]] = {
+    "conv1d": ("Conv1d", _conv_kwargs),
+    "conv3d": ("Conv3d", _conv_kwargs),
+    "conv_transpose1d": ("ConvTranspose1d", _conv_kwargs),
+    "conv_transpose2d": ("ConvTranspose2d", _conv_kwargs),
+    "conv_transpose3d": ("ConvTranspose3d", _conv_kwargs),
+    "bilinear": ("Bilinear", lambda c, p: {"weight": p["weight"], "bias": p["bias"]}),
+    "layer_norm": ("LayerNorm", lambda c, p: {"normalized_shape": _tuple(c.args[0], 1), "weight": p["weight"],
+                                              "bias": p["bias"]}),
+    "group_norm": ("GroupNorm", lambda c, p: {"num_groups": c.args[0], "weight": p["weight"], "bias": p["bias"]}),
+    "instance_norm": ("InstanceNorm2d", lambda c, p: {}),
+    "pixel_shuffle": ("PixelShuffle", lambda c, p: {"upscale_factor": c.args[0]}),
+    "pixel_unshuffle": ("PixelUnshuffle", lambda c, p: {"downscale_factor": c.args[0]}),
+    "channel_shuffle": ("ChannelShuffle", lambda c, p: {"groups": c.args[0]}),
+    "unfold": ("Unfold", lambda c, p: _window_kwargs(c, "kernel_size")),
+    "fold": ("Fold", lambda c, p: {"output_size": c.args[0], "kernel_size": c.args[1], **c.kwargs}),
+    "local_response_norm": ("LocalResponseNorm", lambda c, p: {"size": c.args[0], **c.kwargs}),
+    "max_pool1d": ("MaxPool1d", lambda c, p: _window_kwargs(c, "kernel_size")),
+    "avg_pool1d": ("AvgPool1d", lambda c, p: _window_kwargs(c, "kernel_size")),
+    "max_pool3d": ("MaxPool3d", lambda c, p: _window_kwargs(c, "kernel_size")),
+    "avg_pool3d": ("AvgPool3d", lambda c, p: _window_kwargs(c, "kernel_size")),
+    "lp_pool1d": ("LPPool1d", lambda c, p: {"norm_type": c.args[0], "kernel_size": c.args[1], **c.kwargs}),
+    "adaptive_avg_pool1d": ("AdaptiveAvgPool1d", lambda c, p: {"output_size": c.args[0]}),
+    "adaptive_max_pool1d": ("AdaptiveMaxPool1d", lambda c, p: {"output_size": c.args[0]}),
+    "adaptive_max_pool2d": ("AdaptiveMaxPool2d", lambda c, p: {"output_size": c.args[0]}),
+    "adaptive_avg_pool3d": ("AdaptiveAvgPool3d", lambda c, p: {"output_size": c.args[0]}),
+}

@@ -13,8 +13,8 @@ from hypothesis import given, settings, strategies as st
 from conformance import check
 from conformance.assertions import assert_shape, assert_values, expect, show, to_numpy
 from suites.nn.common import TOL, param, rng, seeds, set_param
-from suites.nn.layer_table import LAYERS
-from suites.nn.modulespec import as_seen, options_text, to_backend
+from suites.nn.layer_table import COUNTERPARTS, LAYERS
+from suites.nn.modulespec import as_seen, call_text, options_text, to_backend
 
 
 def _construction(row: Any, case: Any) -> str:
@@ -125,3 +125,48 @@ def test_dropout_family_train_and_eval(xp, seed, p):
                "wrongly scaled")
         expect(bool(zero.any() and scaled.any()), call=train_call, expected="some dropped and some kept",
                got=f"{int(zero.sum())} dropped, {int(scaled.sum())} kept")
+
+
+@pytest.mark.parametrize("function", [
+    pytest.param("conv1d", marks=check("nn.functional.conv1d")),
+    pytest.param("conv3d", marks=check("nn.functional.conv3d")),
+    pytest.param("conv_transpose1d", marks=check("nn.functional.conv-transpose1d")),
+    pytest.param("conv_transpose2d", marks=check("nn.functional.conv-transpose2d")),
+    pytest.param("conv_transpose3d", marks=check("nn.functional.conv-transpose3d")),
+    pytest.param("bilinear", marks=check("nn.functional.bilinear")),
+    pytest.param("layer_norm", marks=check("nn.functional.layer-norm")),
+    pytest.param("group_norm", marks=check("nn.functional.group-norm")),
+    pytest.param("instance_norm", marks=check("nn.functional.instance-norm")),
+    pytest.param("pixel_shuffle", marks=check("nn.functional.pixel-shuffle")),
+    pytest.param("pixel_unshuffle", marks=check("nn.functional.pixel-unshuffle")),
+    pytest.param("channel_shuffle", marks=check("nn.functional.channel-shuffle")),
+    pytest.param("unfold", marks=check("nn.functional.unfold")),
+    pytest.param("fold", marks=check("nn.functional.fold")),
+    pytest.param("local_response_norm", marks=check("nn.functional.local-response-norm")),
+    pytest.param("max_pool1d", marks=check("nn.functional.max-pool1d")),
+    pytest.param("avg_pool1d", marks=check("nn.functional.avg-pool1d")),
+    pytest.param("max_pool3d", marks=check("nn.functional.max-pool3d")),
+    pytest.param("avg_pool3d", marks=check("nn.functional.avg-pool3d")),
+    pytest.param("lp_pool1d", marks=check("nn.functional.lp-pool1d")),
+    pytest.param("adaptive_avg_pool1d", marks=check("nn.functional.adaptive-avg-pool1d")),
+    pytest.param("adaptive_max_pool1d", marks=check("nn.functional.adaptive-max-pool1d")),
+    pytest.param("adaptive_max_pool2d", marks=check("nn.functional.adaptive-max-pool2d")),
+    pytest.param("adaptive_avg_pool3d", marks=check("nn.functional.adaptive-avg-pool3d")),
+])
+@settings(max_examples=2)
+@given(seed=seeds)
+def test_functional_counterpart(xp, function, seed):
+    """nn.functional.<function>(input, **the layer's arguments and parameters) computes the layer's forward."""
+    layer, arguments = COUNTERPARTS[function]
+    row = LAYERS[layer]
+    for case in row.cases:
+        draw = rng(seed)
+        shapes = row.parameters(case)
+        values = {name: draw.standard_normal(shape).astype(np.float32) for name, shape in shapes.items()}
+        inputs = row.make_input(draw, case.input_shape)
+        kwargs = arguments(case, {name: to_backend(xp, v) for name, v in values.items()})
+        call = call_text(f"nn.functional.{function}", ", ".join(show(x) for x in inputs),
+                         {k: (f"N(0, 1) {k}" if k in values else v) for k, v in kwargs.items()})
+        got = getattr(xp.nn.functional, function)(*(to_backend(xp, x) for x in inputs), **kwargs)
+        want = row.forward(*(as_seen(x) for x in inputs), {k: v.astype(np.float64) for k, v in values.items()}, case)
+        assert_values(got, want, call=f"{call} [seed {seed}]", **TOL)
