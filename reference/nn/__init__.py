@@ -20,6 +20,7 @@ from reference.nn import _module_api  # noqa: E402,F401 - binds Module.to, apply
 from reference.nn.containers import *  # noqa: E402,F401,F403 - ModuleList, ModuleDict, ... (nn.module-api.*)
 from reference.nn.layers_nd import *  # noqa: E402,F401,F403 - Conv1d, LayerNorm, ... (nn.layers.*)
 from reference.nn.recurrent import *  # noqa: E402,F401,F403 - RNN, LSTM, GRU and cells (nn.layers.*)
+from reference.nn.attention import *  # noqa: E402,F401,F403 - MultiheadAttention (nn.layers.multiheadattention)
 from reference.nn.parameter import Parameter
 
 __all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "BatchNorm2d", "Conv2d", "Dropout", "Flatten", "Linear", "MaxPool2d",

@@ -169,3 +169,8 @@ MUTANTS += [
     _mutant("local-response-norm-ignores-alpha", "LocalResponseNorm", _forward(
         "LocalResponseNorm", lambda self, x: F.local_response_norm(x, self.size, 1e-4, self.beta, self.k))),
 ]
+MUTANTS += [
+    _mutant("mha-ignores-key-padding-mask", "MultiheadAttention", replace(
+        "nn.MultiheadAttention.forward", lambda orig: lambda self, query, key, value, key_padding_mask=None, *args,
+        **kwargs: orig(self, query, key, value, None, *args, **kwargs))),
+]
