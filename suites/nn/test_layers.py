@@ -170,3 +170,26 @@ def test_functional_counterpart(xp, function, seed):
         got = getattr(xp.nn.functional, function)(*(to_backend(xp, x) for x in inputs), **kwargs)
         want = row.forward(*(as_seen(x) for x in inputs), {k: v.astype(np.float64) for k, v in values.items()}, case)
         assert_values(got, want, call=f"{call} [seed {seed}]", **TOL)
+
+
+@check("nn.layers.embedding-padding-max-norm")
+@settings(max_examples=4)
+@given(seed=seeds)
+def test_embedding_padding_idx_and_max_norm(xp, seed):
+    """padding_idx's row starts at zero (a negative index counts from the end); with max_norm, each row an input
+    refers to whose norm exceeds max_norm is rescaled in place to that norm, the other rows untouched."""
+    for padding_idx, row in ((2, 2), (-1, 5)):
+        layer = xp.nn.Embedding(6, 3, padding_idx=padding_idx)
+        assert_values(layer.weight[row], np.zeros(3),
+                      call=f"nn.Embedding(6, 3, padding_idx={padding_idx}).weight[{row}]")
+    r = rng(seed)
+    weight = as_seen(r.standard_normal((6, 3)) * 2)
+    layer = xp.nn.Embedding(6, 3, max_norm=1.0)
+    set_param(xp, layer.weight, weight.astype(np.float32))
+    idx = np.array([[0, 2], [2, 4]])
+    call = f"nn.Embedding(6, 3, max_norm=1.0) with weight 2 * randn(6, 3), applied to {idx.tolist()} [seed {seed}]"
+    norms = np.linalg.norm(weight, axis=1, keepdims=True)
+    used = np.isin(np.arange(6), idx)[:, None]
+    want = np.where(used & (norms > 1.0), weight / (norms + 1e-7), weight)
+    assert_values(layer(to_backend(xp, idx)), want[idx], call=call, **TOL)
+    assert_values(layer.weight, want, call=call + "; the weight afterwards", **TOL)

@@ -174,3 +174,7 @@ MUTANTS += [
         "nn.MultiheadAttention.forward", lambda orig: lambda self, query, key, value, key_padding_mask=None, *args,
         **kwargs: orig(self, query, key, value, None, *args, **kwargs))),
 ]
+MUTANTS += [
+    Mutant("layer-embedding-no-renorm", ("nn.layers.embedding-padding-max-norm",), replace(
+        "nn.Embedding.forward", lambda orig: lambda self, x: F.embedding(x, self.weight, self.padding_idx))),
+]
