@@ -13,7 +13,7 @@ from reference import _dtype as D
 from reference import _ops
 from reference._tensor import Tensor
 
-__all__ = ["cosine_similarity", "embedding", "normalize", "one_hot", "pad", "pairwise_distance",
+__all__ = ["cosine_similarity", "embedding", "interpolate", "normalize", "one_hot", "pad", "pairwise_distance",
            "scaled_dot_product_attention"]
 
 _PAD_MODES = {"constant": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
@@ -102,3 +102,42 @@ def scaled_dot_product_attention(query: Tensor, key: Tensor, value: Tensor, attn
         scores = np.where(mask, scores, -np.inf) if mask.dtype == bool else scores + mask
     e = np.exp(scores - scores.max(axis=-1, keepdims=True))
     return _like(e / e.sum(axis=-1, keepdims=True) @ v, query, key, value)
+
+
+def _resample(x: np.ndarray, axis: int, out: int, mode: str, align_corners: bool, ratio: float) -> np.ndarray:
+    """One spatial axis: nearest picks floor(i * ratio); linear blends the two neighbours of the source point."""
+    size = x.shape[axis]
+    if mode == "nearest":
+        return np.take(x, np.minimum(np.floor(np.arange(out) * ratio).astype(int), size - 1), axis=axis)
+    if align_corners:
+        src = np.arange(out) * ((size - 1) / (out - 1) if out > 1 else 0.0)
+    else:
+        src = np.maximum((np.arange(out) + 0.5) * ratio - 0.5, 0.0)
+    low = np.minimum(np.floor(src).astype(int), size - 1)
+    high = np.minimum(low + 1, size - 1)
+    shape = [1] * x.ndim
+    shape[axis] = out
+    weight = (src - low).reshape(shape)
+    return np.take(x, low, axis=axis) * (1 - weight) + np.take(x, high, axis=axis) * weight
+
+
+def interpolate(input: Tensor, size: Any = None, scale_factor: Any = None, mode: str = "nearest",
+                align_corners: bool | None = None, recompute_scale_factor: bool | None = None,
+                antialias: bool = False) -> Tensor:
+    """nearest, linear, bilinear and trilinear resizing of the spatial dims (values only)."""
+    if mode not in ("nearest", "linear", "bilinear", "trilinear"):
+        raise NotImplementedError(f"the reference interpolate has no mode {mode!r}")
+    if (size is None) == (scale_factor is None):
+        raise ValueError("only one of size or scale_factor should be defined")
+    x = input._a.astype(np.float64)
+    n = x.ndim - 2
+    if size is not None:
+        sizes = (size,) * n if isinstance(size, int) else tuple(size)
+        ratios = [x.shape[2 + i] / sizes[i] for i in range(n)]
+    else:
+        factors = (scale_factor,) * n if isinstance(scale_factor, (int, float)) else tuple(scale_factor)
+        sizes = tuple(int(math.floor(x.shape[2 + i] * factors[i])) for i in range(n))
+        ratios = [1 / f for f in factors]
+    for i in range(n):
+        x = _resample(x, 2 + i, sizes[i], mode, bool(align_corners), ratios[i])
+    return _ops.make(x, input.dtype, (input,))

@@ -121,7 +121,7 @@ from reference.nn._loss_functions import (  # noqa: E402
     multi_margin_loss, multilabel_margin_loss, multilabel_soft_margin_loss, nll_loss, poisson_nll_loss,
     smooth_l1_loss, soft_margin_loss, triplet_margin_loss)
 from reference.nn._functional_extras import (  # noqa: E402
-    cosine_similarity, embedding, normalize, one_hot, pad, pairwise_distance, scaled_dot_product_attention)
+    cosine_similarity, embedding, interpolate, normalize, one_hot, pad, pairwise_distance, scaled_dot_product_attention)
 
 __all__ += ["celu", "elu", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu",
             "log_softmax", "logsigmoid", "mish", "prelu", "relu6", "selu", "sigmoid", "silu", "softmax",
@@ -130,7 +130,7 @@ __all__ += ["celu", "elu", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswis
             "cross_entropy", "gaussian_nll_loss", "hinge_embedding_loss", "huber_loss", "kl_div", "l1_loss",
             "margin_ranking_loss", "multi_margin_loss", "multilabel_margin_loss",
             "multilabel_soft_margin_loss", "nll_loss", "poisson_nll_loss", "smooth_l1_loss",
-            "soft_margin_loss", "triplet_margin_loss", "cosine_similarity", "embedding", "normalize",
+            "soft_margin_loss", "triplet_margin_loss", "cosine_similarity", "embedding", "interpolate", "normalize",
             "one_hot", "pad", "pairwise_distance", "scaled_dot_product_attention"]
 # the layers' functional counterparts (nn.functional.conv1d, ...)
 from reference.nn._layer_functional import (  # noqa: E402

@@ -59,6 +59,37 @@ def attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, attn_mask: np.ndarray
     return softmax(scores, -1) @ v
 
 
+def _linear_axis(x: np.ndarray, axis: int, out: int, align_corners: bool, scale: float | None) -> np.ndarray:
+    """Linear interpolation along one axis: with align_corners the corner samples map onto each other
+    (src = dst (in - 1) / (out - 1)); else pixel centres do (src = (dst + 0.5) / scale - 0.5, at least 0)."""
+    size = x.shape[axis]
+    dst = np.arange(out)
+    if align_corners:
+        src = dst * (size - 1) / (out - 1) if out > 1 else np.zeros(out)
+    else:
+        src = np.maximum((dst + 0.5) * (size / out if scale is None else 1 / scale) - 0.5, 0)
+    low = np.minimum(np.floor(src).astype(int), size - 1)
+    high = np.minimum(low + 1, size - 1)
+    frac = (src - low).reshape([-1 if a == axis % x.ndim else 1 for a in range(x.ndim)])
+    return np.take(x, low, axis=axis) * (1 - frac) + np.take(x, high, axis=axis) * frac
+
+
+def interpolate(x: np.ndarray, size: int | tuple[int, ...] | None = None, scale_factor: float | None = None,
+                mode: str = "nearest", align_corners: bool | None = None) -> np.ndarray:
+    """nearest: out[i] = in[floor(i * in / out)] (in / out is 1 / scale_factor when that is given); linear and
+    bilinear: separable linear interpolation over the spatial dims."""
+    spatial = x.ndim - 2
+    sizes = ((size,) * spatial if isinstance(size, int) else size) if size is not None else \
+        tuple(int(math.floor(n * scale_factor)) for n in x.shape[2:])
+    for axis, out in zip(range(2, x.ndim), sizes):
+        if mode == "nearest":
+            ratio = x.shape[axis] / out if scale_factor is None else 1 / scale_factor
+            x = np.take(x, np.minimum(np.floor(np.arange(out) * ratio).astype(int), x.shape[axis] - 1), axis=axis)
+        else:
+            x = _linear_axis(x, axis, out, bool(align_corners), None if size is not None else scale_factor)
+    return x
+
+
 def _attention_inputs(r: np.random.Generator) -> tuple[np.ndarray, ...]:
     """(N=2, heads=2, L=3, E=4) queries, (S=3) keys and values of width 5."""
     return r.standard_normal((2, 2, 3, 4)), r.standard_normal((2, 2, 3, 4)), r.standard_normal((2, 2, 3, 5))
@@ -83,6 +114,10 @@ FUNCTIONS: dict[str, FunctionSpec] = {row.functional: row for row in [
                  cosine_similarity, options=({}, {"dim": 0})),
     FunctionSpec("pairwise_distance", lambda r: (r.standard_normal((3, 4)), r.standard_normal((3, 4))),
                  pairwise_distance, options=({}, {"p": 1.0}, {"keepdim": True})),
+    FunctionSpec("interpolate", lambda r: (r.standard_normal((1, 2, 3, 4)),), interpolate,
+                 options=({"scale_factor": 2.0}, {"size": (5, 7)}, {"size": (5, 7), "mode": "bilinear"},
+                          {"scale_factor": 2.0, "mode": "bilinear"},
+                          {"size": (2, 6), "mode": "bilinear", "align_corners": True})),
     FunctionSpec("scaled_dot_product_attention", _attention_inputs, attention,
                  options=({}, {"scale": 0.3}, {"is_causal": True}, {"attn_mask": _KEEP}, {"attn_mask": _BIAS})),
 ]}

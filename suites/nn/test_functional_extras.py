@@ -23,6 +23,7 @@ from suites.nn.modulespec import as_seen, call_text, to_backend
                  marks=check("nn.functional.cosine-similarity")),
     pytest.param(FUNCTIONS["pairwise_distance"], id="pairwise_distance",
                  marks=check("nn.functional.pairwise-distance")),
+    pytest.param(FUNCTIONS["interpolate"], id="interpolate", marks=check("nn.functional.interpolate")),
     pytest.param(FUNCTIONS["scaled_dot_product_attention"], id="scaled_dot_product_attention",
                  marks=check("nn.functional.scaled-dot-product-attention")),
 ])

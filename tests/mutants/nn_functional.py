@@ -99,3 +99,10 @@ MUTANTS += [
     _counterpart("adaptive_avg_pool3d", "takes-max", _instead(
         "adaptive_avg_pool3d", lambda input, output_size: F.adaptive_max_pool3d(input, output_size))),
 ]
+MUTANTS += [
+    _mutant("interpolate-ignores-align-corners", "interpolate",
+            _keywords("interpolate", lambda k: {**k, "align_corners": False if k.get("align_corners") else None})),
+    _mutant("interpolate-nearest-rounds", "interpolate", replace(
+        "nn.functional.interpolate", lambda orig: lambda input, size=None, scale_factor=None, mode="nearest", *a, **k:
+        orig(input, size, scale_factor, "nearest-exact" if mode == "nearest" else mode, *a, **k))),
+]
