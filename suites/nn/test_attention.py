@@ -71,3 +71,90 @@ def test_multihead_attention(xp, seed):
             assert_values(weights, want_weights, call=run + "; attention weights averaged over heads", **TOL)
         out, weights = module(*args, need_weights=False)
         expect(weights is None, call=call + "(..., need_weights=False)[1]", expected="None", got=type(weights).__name__)
+
+
+FF = 6
+
+
+def _prefixed(p: dict[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
+    return {name[len(prefix):]: v for name, v in p.items() if name.startswith(prefix)}
+
+
+def _layer_norm(x: np.ndarray, p: dict[str, np.ndarray], name: str) -> np.ndarray:
+    normed = (x - x.mean(-1, keepdims=True)) / np.sqrt(x.var(-1, keepdims=True) + 1e-5)
+    return normed * p[f"{name}.weight"] + p[f"{name}.bias"]
+
+
+def _feed_forward(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
+    hidden = np.maximum(x @ p["linear1.weight"].T + p["linear1.bias"], 0)
+    return hidden @ p["linear2.weight"].T + p["linear2.bias"]
+
+
+def encoder_layer(x: np.ndarray, p: dict[str, np.ndarray], norm_first: bool = False) -> np.ndarray:
+    """Post-norm: x = norm1(x + sa(x)); x = norm2(x + ff(x)). Pre-norm: x = x + sa(norm1(x)); x = x + ff(norm2(x))."""
+    def sa(y: np.ndarray) -> np.ndarray:
+        return attention(y, y, y, _prefixed(p, "self_attn."), HEADS)[0]
+    if norm_first:
+        x = x + sa(_layer_norm(x, p, "norm1"))
+        return x + _feed_forward(_layer_norm(x, p, "norm2"), p)
+    x = _layer_norm(x + sa(x), p, "norm1")
+    return _layer_norm(x + _feed_forward(x, p), p, "norm2")
+
+
+def decoder_layer(x: np.ndarray, memory: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
+    """x = norm1(x + sa(x)); x = norm2(x + mha(x, memory, memory)); x = norm3(x + ff(x))."""
+    x = _layer_norm(x + attention(x, x, x, _prefixed(p, "self_attn."), HEADS)[0], p, "norm1")
+    x = _layer_norm(x + attention(x, memory, memory, _prefixed(p, "multihead_attn."), HEADS)[0], p, "norm2")
+    return _layer_norm(x + _feed_forward(x, p), p, "norm3")
+
+
+def _transformer_parameters(decoder: bool) -> dict[str, tuple[int, ...]]:
+    attn = {f"{block}.{name}": shape for block in (["self_attn", "multihead_attn"] if decoder else ["self_attn"])
+            for name, shape in PARAMETERS.items()}
+    norms = {f"norm{i}.{w}": (E,) for i in range(1, 4 if decoder else 3) for w in ("weight", "bias")}
+    return {**attn, "linear1.weight": (FF, E), "linear1.bias": (FF,), "linear2.weight": (E, FF), "linear2.bias": (E,),
+            **norms}
+
+
+def _randomised(xp: Any, module: Any, r: np.random.Generator) -> dict[str, np.ndarray]:
+    for t in module.parameters():
+        set_param(xp, t, (r.standard_normal(tuple(int(s) for s in t.shape)) * 0.5).astype(np.float32))
+    return {name: param(t) for name, t in module.named_parameters()}
+
+
+@check("nn.layers.transformer-encoder-layer")
+@settings(max_examples=3)
+@given(seed=seeds)
+def test_transformer_encoder_layer(xp, seed):
+    r = rng(seed)
+    for options in ({}, {"norm_first": True}, {"batch_first": True}):
+        call = f"nn.TransformerEncoderLayer({E}, {HEADS}, dim_feedforward={FF}, " \
+               f"{''.join(f'{k}={v}, ' for k, v in options.items())}dropout=0.0)"
+        module = xp.nn.TransformerEncoderLayer(E, HEADS, dim_feedforward=FF, dropout=0.0, **options)
+        got = {name: tuple(int(s) for s in t.shape) for name, t in module.named_parameters()}
+        want = _transformer_parameters(False)
+        expect(list(got.items()) == list(want.items()), call=call + ".named_parameters()", expected=want, got=got)
+        p = _randomised(xp, module, r)
+        x = as_f32(r.standard_normal((L, N, E)))
+        out = encoder_layer(x, p, options.get("norm_first", False))
+        batch_first = options.get("batch_first", False)
+        got_out = module(f32(xp, x.swapaxes(0, 1) if batch_first else x))
+        assert_values(got_out, out.swapaxes(0, 1) if batch_first else out,
+                      call=f"{call} with N(0, 0.25) parameters, applied to randn{(L, N, E)} [seed {seed}]", **TOL)
+
+
+@check("nn.layers.transformer-decoder-layer")
+@settings(max_examples=3)
+@given(seed=seeds)
+def test_transformer_decoder_layer(xp, seed):
+    r = rng(seed)
+    call = f"nn.TransformerDecoderLayer({E}, {HEADS}, dim_feedforward={FF}, dropout=0.0)"
+    module = xp.nn.TransformerDecoderLayer(E, HEADS, dim_feedforward=FF, dropout=0.0)
+    got = {name: tuple(int(s) for s in t.shape) for name, t in module.named_parameters()}
+    want = _transformer_parameters(True)
+    expect(list(got.items()) == list(want.items()), call=call + ".named_parameters()", expected=want, got=got)
+    p = _randomised(xp, module, r)
+    x, memory = as_f32(r.standard_normal((L, N, E))), as_f32(r.standard_normal((S, N, E)))
+    assert_values(module(f32(xp, x), f32(xp, memory)), decoder_layer(x, memory, p),
+                  call=f"{call} with N(0, 0.25) parameters, applied to randn{(L, N, E)}, memory randn{(S, N, E)} "
+                  f"[seed {seed}]", **TOL)

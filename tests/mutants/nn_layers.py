@@ -178,3 +178,9 @@ MUTANTS += [
     Mutant("layer-embedding-no-renorm", ("nn.layers.embedding-padding-max-norm",), replace(
         "nn.Embedding.forward", lambda orig: lambda self, x: F.embedding(x, self.weight, self.padding_idx))),
 ]
+MUTANTS += [
+    _mutant("transformer-encoder-drops-feed-forward", "transformer-encoder-layer", replace(
+        "nn.TransformerEncoderLayer._ff_block", lambda orig: lambda self, x: x * 0)),
+    _mutant("transformer-decoder-drops-cross-attention", "transformer-decoder-layer", replace(
+        "nn.TransformerDecoderLayer._mha_block", lambda orig: lambda self, x, *args, **kwargs: x * 0)),
+]
