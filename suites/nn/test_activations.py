@@ -61,7 +61,7 @@ def _check_input(xp: Any, row: ActivationSpec, x: np.ndarray, what: str) -> None
     pytest.param(ACTIVATIONS["Softshrink"], id="Softshrink", marks=check("nn.activations.softshrink")),
     pytest.param(ACTIVATIONS["Hardshrink"], id="Hardshrink", marks=check("nn.activations.hardshrink")),
 ])
-@settings(max_examples=5)
+@settings(max_examples=3)
 @given(seed=seeds, shape=even_shapes)
 @example(seed=0, shape=(2, 4))
 def test_activation_module_function_formula(xp, row, seed, shape):
@@ -76,7 +76,7 @@ INPLACE = ("ReLU", "ReLU6", "LeakyReLU", "ELU", "SELU", "CELU", "SiLU", "Mish", 
 
 
 @check("nn.activations.inplace")
-@settings(max_examples=5)
+@settings(max_examples=3)
 @given(seed=seeds, shape=even_shapes)
 def test_activation_inplace_writes_input(xp, seed, shape):
     """With inplace=True the module returns its input tensor itself, now holding the formula's values."""

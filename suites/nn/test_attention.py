@@ -43,7 +43,7 @@ def attention(q: np.ndarray, k: np.ndarray, v: np.ndarray, p: dict[str, np.ndarr
 
 
 @check("nn.layers.multiheadattention")
-@settings(max_examples=4)
+@settings(max_examples=2)
 @given(seed=seeds)
 def test_multihead_attention(xp, seed):
     r = rng(seed)
@@ -123,7 +123,7 @@ def _randomised(xp: Any, module: Any, r: np.random.Generator) -> dict[str, np.nd
 
 
 @check("nn.layers.transformer-encoder-layer")
-@settings(max_examples=3)
+@settings(max_examples=2)
 @given(seed=seeds)
 def test_transformer_encoder_layer(xp, seed):
     r = rng(seed)
@@ -144,7 +144,7 @@ def test_transformer_encoder_layer(xp, seed):
 
 
 @check("nn.layers.transformer-decoder-layer")
-@settings(max_examples=3)
+@settings(max_examples=2)
 @given(seed=seeds)
 def test_transformer_decoder_layer(xp, seed):
     r = rng(seed)

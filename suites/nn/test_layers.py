@@ -75,7 +75,7 @@ def _construction(row: Any, case: Any) -> str:
     pytest.param(LAYERS["AdaptiveAvgPool1d"], id="AdaptiveAvgPool1d", marks=check("nn.layers.adaptiveavgpool1d")),
     pytest.param(LAYERS["AdaptiveMaxPool2d"], id="AdaptiveMaxPool2d", marks=check("nn.layers.adaptivemaxpool2d")),
 ])
-@settings(max_examples=3)
+@settings(max_examples=2)
 @given(seed=seeds)
 def test_layer_shapes_parameters_forward(xp, row, seed):
     for case in row.cases:
@@ -153,7 +153,7 @@ def test_dropout_family_train_and_eval(xp, seed, p):
     pytest.param("adaptive_max_pool2d", marks=check("nn.functional.adaptive-max-pool2d")),
     pytest.param("adaptive_avg_pool3d", marks=check("nn.functional.adaptive-avg-pool3d")),
 ])
-@settings(max_examples=2)
+@settings(max_examples=1)
 @given(seed=seeds)
 def test_functional_counterpart(xp, function, seed):
     """nn.functional.<function>(input, **the layer's arguments and parameters) computes the layer's forward."""
