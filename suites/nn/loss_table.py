@@ -39,6 +39,13 @@ def _signs(r: np.random.Generator, *shape: int) -> np.ndarray:
     return r.permutation(signs).reshape(shape)
 
 
+def _triplets(r: np.random.Generator, n: int) -> tuple[np.ndarray, ...]:
+    """Anchors, positives and negatives; every other negative lies near its positive, so swap matters."""
+    anchor, positive = _pair(r, n)
+    near = np.arange(n)[:, None] % 2 == 0
+    return anchor, positive, np.where(near, positive + 0.1 * r.standard_normal((n, D)), r.standard_normal((n, D)) * 2)
+
+
 def _log_softmax(x: np.ndarray) -> np.ndarray:
     return np.log(softmax(x, -1))
 
@@ -220,7 +227,7 @@ LOSSES: dict[str, LossSpec] = {row_id: row for row_id, row in [
         per_element(lambda x1, x2, y, margin=0.0: np.maximum(0, -y * (x1 - x2) + margin)),
         options=({}, {"margin": 0.5}))),
     ("TripletMarginLoss", LossSpec(
-        "TripletMarginLoss", "triplet_margin_loss", lambda r, n: (*_pair(r, n), r.standard_normal((n, D)) * 2),
+        "TripletMarginLoss", "triplet_margin_loss", _triplets,
         per_element(triplet), options=({}, {"margin": 3.0}, {"p": 1.0}, {"swap": True}))),
     ("HingeEmbeddingLoss", LossSpec(
         "HingeEmbeddingLoss", "hinge_embedding_loss", lambda r, n: (r.standard_normal((n, D)), _signs(r, n, D)),
