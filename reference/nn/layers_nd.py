@@ -20,21 +20,23 @@ from reference._tensor import Tensor
 from reference._views import unflatten
 from reference.nn import _layer_functions as L
 from reference.nn._activation_functions import softmax
-from reference.nn._functional_extras import cosine_similarity, embedding, pad, pairwise_distance
+from reference.nn._functional_extras import cosine_similarity, embedding, interpolate, pad, pairwise_distance
 from reference.nn.batchnorm import BatchNorm2d
 from reference.nn.layers import uniform_parameter
 from reference.nn.module import Module
 from reference.nn.parameter import Parameter
 
-__all__ = ["AdaptiveAvgPool1d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AvgPool1d",
-           "AvgPool3d", "BatchNorm1d", "BatchNorm3d", "Bilinear", "ChannelShuffle", "CircularPad1d",
-           "CircularPad2d", "CircularPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "Conv1d",
-           "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d", "CosineSimilarity",
-           "Dropout1d", "Dropout2d", "Dropout3d", "Embedding", "Fold", "GroupNorm", "InstanceNorm1d",
-           "InstanceNorm2d", "LPPool1d", "LayerNorm", "LocalResponseNorm", "MaxPool1d", "MaxPool3d",
-           "PairwiseDistance", "PixelShuffle", "PixelUnshuffle", "ReflectionPad1d", "ReflectionPad2d",
+__all__ = ["AdaptiveAvgPool1d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d",
+           "AdaptiveMaxPool3d", "AvgPool1d", "AvgPool3d", "BatchNorm1d", "BatchNorm3d", "Bilinear",
+           "ChannelShuffle", "CircularPad1d", "CircularPad2d", "CircularPad3d", "ConstantPad1d",
+           "ConstantPad2d", "ConstantPad3d", "Conv1d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d",
+           "ConvTranspose3d", "CosineSimilarity", "Dropout1d", "Dropout2d", "Dropout3d", "Embedding",
+           "Fold", "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LPPool1d",
+           "LPPool2d", "LayerNorm", "LocalResponseNorm", "MaxPool1d", "MaxPool3d", "PairwiseDistance",
+           "PixelShuffle", "PixelUnshuffle", "RMSNorm", "ReflectionPad1d", "ReflectionPad2d",
            "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "Softmax2d",
-           "Unflatten", "Unfold", "Upsample", "UpsamplingNearest2d", "ZeroPad1d", "ZeroPad2d", "ZeroPad3d"]
+           "Unflatten", "Unfold", "Upsample", "UpsamplingBilinear2d", "UpsamplingNearest2d", "ZeroPad1d",
+           "ZeroPad2d", "ZeroPad3d"]
 
 
 class _ConvNd(Module):
@@ -164,6 +166,25 @@ class _InstanceNorm(_Norm):
 
 InstanceNorm1d = type("InstanceNorm1d", (_InstanceNorm,), {"DIMS": 1, "__module__": __name__})
 InstanceNorm2d = type("InstanceNorm2d", (_InstanceNorm,), {"DIMS": 2, "__module__": __name__})
+InstanceNorm3d = type("InstanceNorm3d", (_InstanceNorm,), {"DIMS": 3, "__module__": __name__})
+
+
+class RMSNorm(_Norm):
+    """x / sqrt(mean(x^2) over the normalised dims + eps) * weight; eps None means the dtype's machine epsilon."""
+
+    def __init__(self, normalized_shape: Any, eps: float | None = None, elementwise_affine: bool = True,
+                 device: Any = None, dtype: Any = None) -> None:
+        super().__init__()
+        self.normalized_shape, self.eps = L.as_tuple(normalized_shape, 1), eps
+        self.weight = Parameter(_creation.ones(self.normalized_shape, dtype=dtype, device=device)) \
+            if elementwise_affine else None
+
+    def forward(self, input: Tensor) -> Tensor:
+        x = input._a.astype(np.float64)
+        eps = float(np.finfo(input._a.dtype).eps) if self.eps is None else self.eps
+        axes = tuple(range(x.ndim - len(self.normalized_shape), x.ndim))
+        out = x / np.sqrt((x ** 2).mean(axis=axes, keepdims=True) + eps)
+        return _ops.make(L.affine(out, self.weight, None, self.normalized_shape), input.dtype, (input,))
 
 
 class Embedding(Module):
@@ -316,14 +337,30 @@ AvgPool3d = type("AvgPool3d", (_Pool,), {"DIMS": 3, "MAX": False, "__module__": 
 class LPPool1d(Module):
     """(sum over each window of x^p)^(1/p)."""
 
+    DIMS = 1
+
     def __init__(self, norm_type: float, kernel_size: int, stride: int | None = None, ceil_mode: bool = False) -> None:
         super().__init__()
         self.norm_type, self.kernel_size, self.stride = norm_type, kernel_size, stride
 
     def forward(self, input: Tensor) -> Tensor:
         powered = _ops.make(input._a.astype(np.float64) ** self.norm_type, input.dtype, (input,))
-        summed = L.pool(powered, self.kernel_size, self.stride, 0, 1, np.sum, 0.0)
+        summed = L.pool(powered, self.kernel_size, self.stride, 0, self.DIMS, np.sum, 0.0)
         return _ops.make(summed._a.astype(np.float64) ** (1 / self.norm_type), input.dtype, (input,))
+
+
+LPPool2d = type("LPPool2d", (LPPool1d,), {"DIMS": 2, "__module__": __name__})
+
+
+class UpsamplingBilinear2d(Module):
+    """Bilinear resizing with align_corners=True."""
+
+    def __init__(self, size: Any = None, scale_factor: Any = None) -> None:
+        super().__init__()
+        self.size, self.scale_factor = size, scale_factor
+
+    def forward(self, input: Tensor) -> Tensor:
+        return interpolate(input, self.size, self.scale_factor, "bilinear", align_corners=True)
 
 
 class _AdaptivePool(Module):
@@ -341,6 +378,7 @@ AdaptiveAvgPool1d = type("AdaptiveAvgPool1d", (_AdaptivePool,), {"DIMS": 1, "MAX
 AdaptiveMaxPool2d = type("AdaptiveMaxPool2d", (_AdaptivePool,), {"DIMS": 2, "MAX": True, "__module__": __name__})
 AdaptiveMaxPool1d = type("AdaptiveMaxPool1d", (_AdaptivePool,), {"DIMS": 1, "MAX": True, "__module__": __name__})
 AdaptiveAvgPool3d = type("AdaptiveAvgPool3d", (_AdaptivePool,), {"DIMS": 3, "MAX": False, "__module__": __name__})
+AdaptiveMaxPool3d = type("AdaptiveMaxPool3d", (_AdaptivePool,), {"DIMS": 3, "MAX": True, "__module__": __name__})
 
 
 class Unfold(Module):

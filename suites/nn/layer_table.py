@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from suites.nn.activation_table import softmax
-from suites.nn.functional_table import cosine_similarity, pad, pairwise_distance
+from suites.nn.functional_table import cosine_similarity, interpolate, pad, pairwise_distance
 from suites.nn.modulespec import Case, ModuleSpec
 
 
@@ -192,6 +192,14 @@ def local_response_norm(x: np.ndarray, size: int, alpha: float = 1e-4, beta: flo
     return x / (k + alpha / size * window) ** beta
 
 
+def rms_norm(x: np.ndarray, p: dict[str, np.ndarray], case: Case) -> np.ndarray:
+    """x / sqrt(mean of x^2 over the normalised dims + eps) * weight; eps defaults to float32's machine epsilon."""
+    dims = len(_tuple(case.args[0], 1))
+    eps = case.kwargs.get("eps", float(np.finfo(np.float32).eps))
+    mean_square = (x ** 2).mean(axis=tuple(range(x.ndim - dims, x.ndim)), keepdims=True)
+    return x / np.sqrt(mean_square + eps) * p["weight"]
+
+
 def _case(*args: Any, input_shape: tuple[int, ...], **kwargs: Any) -> Case:
     return Case(args, kwargs, input_shape)
 
@@ -331,6 +339,17 @@ LAYERS: dict[str, ModuleSpec] = {row.module: row for row in [
     ModuleSpec("LocalResponseNorm", (_case(3, input_shape=(2, 5, 2, 2)), _case(2, alpha=0.5, beta=0.5, k=2.0,
                                                                              input_shape=(1, 4, 3))),
                _same_shape, _no_params, lambda x, p, c: local_response_norm(x, *c.args, **c.kwargs)),
+    ModuleSpec("RMSNorm", (_case(4, input_shape=(3, 4)), _case((2, 3), eps=0.5, input_shape=(2, 2, 3))), _same_shape,
+               lambda c: {"weight": _tuple(c.args[0], 1)}, rms_norm),
+    ModuleSpec("InstanceNorm3d", (_case(2, input_shape=(2, 2, 2, 3, 2)),), _same_shape, _no_params,
+               lambda x, p, c: normalise(x, (2, 3, 4))),
+    ModuleSpec("LPPool2d", (_case(2.0, 2, input_shape=(1, 2, 4, 5)),),
+               lambda c: pool_shape(Case(c.args[1:], c.kwargs, c.input_shape), 2), _no_params,
+               lambda x, p, c: pool(x ** 2, Case(c.args[1:], c.kwargs, c.input_shape), 2, np.sum) ** 0.5),
+    ModuleSpec("AdaptiveMaxPool3d", (_case((2, 1, 3), input_shape=(1, 2, 3, 4, 5)),), lambda c: (1, 2, 2, 1, 3),
+               _no_params, lambda x, p, c: adaptive(x, (2, 1, 3), np.max)),
+    ModuleSpec("UpsamplingBilinear2d", (_case(scale_factor=2, input_shape=(1, 2, 2, 3)),), lambda c: (1, 2, 4, 6),
+               _no_params, lambda x, p, c: interpolate(x, (4, 6), mode="bilinear", align_corners=True)),
     ModuleSpec("Upsample", (_case(input_shape=(1, 2, 2, 3), scale_factor=2),),
                lambda c: (1, 2, 4, 6), _no_params, lambda x, p, c: x.repeat(2, axis=2).repeat(2, axis=3)),
     ModuleSpec("MaxPool1d", (_case(3, input_shape=(2, 3, 8)), _case(2, input_shape=(1, 2, 7), stride=1, padding=1)),

@@ -184,3 +184,14 @@ MUTANTS += [
     _mutant("transformer-decoder-drops-cross-attention", "transformer-decoder-layer", replace(
         "nn.TransformerDecoderLayer._mha_block", lambda orig: lambda self, x, *args, **kwargs: x * 0)),
 ]
+MUTANTS += [
+    _mutant("rmsnorm-ignores-eps", "RMSNorm", _forward(
+        "RMSNorm", lambda self, x: F.rms_norm(x, self.normalized_shape, self.weight, None))),
+    _mutant("instancenorm3d-last-dim-only", "InstanceNorm3d", _forward("InstanceNorm3d", _last_dim_only)),
+    _mutant("lppool2d-averages", "LPPool2d", _forward(
+        "LPPool2d", lambda self, x: F.avg_pool2d(x, self.kernel_size, self.stride))),
+    _mutant("adaptive-maxpool3d-averages", "AdaptiveMaxPool3d", _forward(
+        "AdaptiveMaxPool3d", lambda self, x: F.adaptive_avg_pool3d(x, self.output_size))),
+    _mutant("upsampling-bilinear2d-half-pixel", "UpsamplingBilinear2d", _forward(
+        "UpsamplingBilinear2d", lambda self, x: F.interpolate(x, scale_factor=self.scale_factor, mode="bilinear"))),
+]
