@@ -21,9 +21,10 @@ SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
 _erf = np.vectorize(math.erf, otypes=[float])
 
-__all__ = ["celu", "elu", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu",
-           "log_softmax", "logsigmoid", "mish", "prelu", "relu6", "selu", "sigmoid", "silu", "softmax", "softmin",
-           "softplus", "softshrink", "softsign", "tanh", "tanhshrink", "threshold"]
+__all__ = ["celu", "celu_", "elu", "elu_", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswish",
+           "hardtanh", "hardtanh_", "leaky_relu", "leaky_relu_", "log_softmax", "logsigmoid", "mish",
+           "prelu", "relu6", "relu_", "selu", "selu_", "sigmoid", "silu", "softmax", "softmin", "softplus",
+           "softshrink", "softsign", "tanh", "tanhshrink", "threshold", "threshold_"]
 
 
 def _elementwise(name: str, x: Tensor, compute: Callable[[np.ndarray], Any]) -> Tensor:
@@ -200,3 +201,35 @@ def glu(input: Tensor, dim: int = -1) -> Tensor:
         raise RuntimeError(f"Halving dimension must be even, but dimension {axis} is size {input.shape[axis]}")
     a, b = np.split(input._a.astype(np.float64), 2, axis=axis)
     return _ops.make(a * _sigmoid(b), input.dtype, (input,), "glu")
+
+
+# the in-place forms (nn.activations.functional-inplace)
+def relu_(input: Tensor) -> Tensor:
+    return _ops.inplace(input, _ops.relu(input))
+
+
+def elu_(input: Tensor, alpha: float = 1.0) -> Tensor:
+    return elu(input, alpha, inplace=True)
+
+
+def celu_(input: Tensor, alpha: float = 1.0) -> Tensor:
+    return celu(input, alpha, inplace=True)
+
+
+def selu_(input: Tensor) -> Tensor:
+    return selu(input, inplace=True)
+
+
+def leaky_relu_(input: Tensor, negative_slope: float = 0.01) -> Tensor:
+    return leaky_relu(input, negative_slope, inplace=True)
+
+
+def hardtanh_(input: Tensor, min_val: float = -1.0, max_val: float = 1.0) -> Tensor:
+    return hardtanh(input, min_val, max_val, inplace=True)
+
+
+_threshold = threshold  # threshold_'s argument shadows the function's name
+
+
+def threshold_(input: Tensor, threshold: float, value: float) -> Tensor:
+    return _threshold(input, threshold, value, inplace=True)

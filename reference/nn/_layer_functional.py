@@ -12,10 +12,11 @@ from reference import _ops
 from reference._tensor import Tensor
 from reference.nn import _layer_functions as L
 
-__all__ = ["adaptive_avg_pool1d", "adaptive_avg_pool3d", "adaptive_max_pool1d", "adaptive_max_pool2d", "avg_pool1d",
-           "avg_pool3d", "bilinear", "channel_shuffle", "conv1d", "conv3d", "conv_transpose1d", "conv_transpose2d",
-           "conv_transpose3d", "fold", "group_norm", "instance_norm", "layer_norm", "local_response_norm",
-           "lp_pool1d", "max_pool1d", "max_pool3d", "pixel_shuffle", "pixel_unshuffle", "unfold"]
+__all__ = ["adaptive_avg_pool1d", "adaptive_avg_pool3d", "adaptive_max_pool1d", "adaptive_max_pool2d",
+           "adaptive_max_pool3d", "avg_pool1d", "avg_pool3d", "bilinear", "channel_shuffle", "conv1d",
+           "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "fold", "group_norm",
+           "instance_norm", "layer_norm", "local_response_norm", "lp_pool1d", "lp_pool2d", "max_pool1d",
+           "max_pool3d", "pixel_shuffle", "pixel_unshuffle", "rms_norm", "unfold"]
 
 
 def conv1d(input: Tensor, weight: Tensor, bias: Tensor | None = None, stride: Any = 1, padding: Any = 0,
@@ -130,3 +131,20 @@ def _adaptive(n: int, maximum: bool) -> Any:
 
 adaptive_avg_pool1d, adaptive_avg_pool3d = _adaptive(1, False), _adaptive(3, False)
 adaptive_max_pool1d, adaptive_max_pool2d = _adaptive(1, True), _adaptive(2, True)
+adaptive_max_pool3d = _adaptive(3, True)
+
+
+def lp_pool2d(input: Tensor, norm_type: float, kernel_size: Any, stride: Any = None,
+              ceil_mode: bool = False) -> Tensor:
+    from reference.nn.layers_nd import LPPool2d
+
+    return LPPool2d(norm_type, kernel_size, stride, ceil_mode)(input)
+
+
+def rms_norm(input: Tensor, normalized_shape: Any, weight: Tensor | None = None, eps: float | None = None) -> Tensor:
+    """x / sqrt(mean(x^2) over the normalised dims + eps) * weight; eps None means the dtype's machine epsilon."""
+    shape = L.as_tuple(normalized_shape, 1)
+    x = input._a.astype(np.float64)
+    eps = float(np.finfo(input._a.dtype).eps) if eps is None else eps
+    out = x / np.sqrt((x ** 2).mean(axis=tuple(range(x.ndim - len(shape), x.ndim)), keepdims=True) + eps)
+    return _ops.make(L.affine(out, weight, None, shape), input.dtype, (input,))

@@ -112,9 +112,9 @@ def mse_loss(input: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
 
 # the activations (nn.activations.*), losses (nn.losses.*) and extras (nn.functional.*)
 from reference.nn._activation_functions import (  # noqa: E402
-    celu, elu, gelu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, leaky_relu, log_softmax, logsigmoid,
-    mish, prelu, relu6, selu, sigmoid, silu, softmax, softmin, softplus, softshrink, softsign, tanh,
-    tanhshrink, threshold)
+    celu, celu_, elu, elu_, gelu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, hardtanh_, leaky_relu,
+    leaky_relu_, log_softmax, logsigmoid, mish, prelu, relu6, relu_, selu, selu_, sigmoid, silu, softmax,
+    softmin, softplus, softshrink, softsign, tanh, tanhshrink, threshold, threshold_)
 from reference.nn._loss_functions import (  # noqa: E402
     binary_cross_entropy, binary_cross_entropy_with_logits, cosine_embedding_loss, cross_entropy,
     gaussian_nll_loss, hinge_embedding_loss, huber_loss, kl_div, l1_loss, margin_ranking_loss,
@@ -134,7 +134,8 @@ __all__ += ["celu", "elu", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswis
             "one_hot", "pad", "pairwise_distance", "scaled_dot_product_attention"]
 # the layers' functional counterparts (nn.functional.conv1d, ...)
 from reference.nn._layer_functional import (  # noqa: E402
-    adaptive_avg_pool1d, adaptive_avg_pool3d, adaptive_max_pool1d, adaptive_max_pool2d, avg_pool1d,
+    adaptive_avg_pool1d, adaptive_avg_pool3d, adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d,
+    avg_pool1d, lp_pool2d, rms_norm,
     avg_pool3d, bilinear, channel_shuffle, conv1d, conv3d, conv_transpose1d, conv_transpose2d,
     conv_transpose3d, fold, group_norm, instance_norm, layer_norm, local_response_norm, lp_pool1d,
     max_pool1d, max_pool3d, pixel_shuffle, pixel_unshuffle, unfold)
@@ -144,3 +145,5 @@ __all__ += ["adaptive_avg_pool1d", "adaptive_avg_pool3d", "adaptive_max_pool1d",
             "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "fold", "group_norm",
             "instance_norm", "layer_norm", "local_response_norm", "lp_pool1d", "max_pool1d", "max_pool3d",
             "pixel_shuffle", "pixel_unshuffle", "unfold"]
+__all__ += ["celu_", "elu_", "hardtanh_", "leaky_relu_", "relu_", "selu_", "threshold_", "adaptive_max_pool3d",
+            "lp_pool2d", "rms_norm"]

@@ -403,4 +403,7 @@ COUNTERPARTS: dict[str, tuple[str, Any]] = {
     "adaptive_max_pool1d": ("AdaptiveMaxPool1d", lambda c, p: {"output_size": c.args[0]}),
     "adaptive_max_pool2d": ("AdaptiveMaxPool2d", lambda c, p: {"output_size": c.args[0]}),
     "adaptive_avg_pool3d": ("AdaptiveAvgPool3d", lambda c, p: {"output_size": c.args[0]}),
+    "adaptive_max_pool3d": ("AdaptiveMaxPool3d", lambda c, p: {"output_size": c.args[0]}),
+    "lp_pool2d": ("LPPool2d", lambda c, p: {"norm_type": c.args[0], "kernel_size": c.args[1], **c.kwargs}),
+    "rms_norm": ("RMSNorm", lambda c, p: {"normalized_shape": _tuple(c.args[0], 1), "weight": p["weight"], **c.kwargs}),
 }

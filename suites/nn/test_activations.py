@@ -89,3 +89,23 @@ def test_activation_inplace_writes_input(xp, seed, shape):
         got = getattr(xp.nn, name)(**opts, inplace=True)(tensor)
         assert_same_object(got, tensor, call=call + "; the result is t")
         assert_tensor(tensor, row.oracle(as_f32(x), **opts), dtype="float32", call=call + "; t afterwards", **TOL)
+
+
+FUNCTIONAL_INPLACE = (("relu_", "ReLU"), ("elu_", "ELU"), ("celu_", "CELU"), ("selu_", "SELU"),
+                      ("leaky_relu_", "LeakyReLU"), ("hardtanh_", "Hardtanh"), ("threshold_", "Threshold"))
+
+
+@check("nn.activations.functional-inplace")
+@settings(max_examples=3)
+@given(seed=seeds, shape=even_shapes)
+def test_functional_inplace_activations(xp, seed, shape):
+    """nn.functional.<name>_ writes the activation into its input and returns that tensor."""
+    x = rng(seed).standard_normal(shape) * 3
+    for function, name in FUNCTIONAL_INPLACE:
+        row = ACTIVATIONS[name]
+        opts = row.options[-1]
+        tensor = f32(xp, x)
+        call = call_text(f"nn.functional.{function}", f"t := randn{shape} * 3", opts) + f" [seed {seed}]"
+        got = getattr(xp.nn.functional, function)(tensor, **opts)
+        assert_same_object(got, tensor, call=call + "; the result is t")
+        assert_tensor(tensor, row.oracle(as_f32(x), **opts), dtype="float32", call=call + "; t afterwards", **TOL)

@@ -72,7 +72,8 @@ def _construction(row: Any, case: Any) -> str:
     pytest.param(LAYERS["InstanceNorm3d"], id="InstanceNorm3d", marks=check("nn.layers.instancenorm3d")),
     pytest.param(LAYERS["LPPool2d"], id="LPPool2d", marks=check("nn.layers.lppool2d")),
     pytest.param(LAYERS["AdaptiveMaxPool3d"], id="AdaptiveMaxPool3d", marks=check("nn.layers.adaptivemaxpool3d")),
-    pytest.param(LAYERS["UpsamplingBilinear2d"], id="UpsamplingBilinear2d", marks=check("nn.layers.upsamplingbilinear2d")),
+    pytest.param(LAYERS["UpsamplingBilinear2d"], id="UpsamplingBilinear2d",
+                 marks=check("nn.layers.upsamplingbilinear2d")),
     pytest.param(LAYERS["Upsample"], id="Upsample", marks=check("nn.layers.upsample")),
     pytest.param(LAYERS["MaxPool1d"], id="MaxPool1d", marks=check("nn.layers.maxpool1d")),
     pytest.param(LAYERS["AvgPool1d"], id="AvgPool1d", marks=check("nn.layers.avgpool1d")),
@@ -157,6 +158,9 @@ def test_dropout_family_train_and_eval(xp, seed, p):
     pytest.param("adaptive_max_pool1d", marks=check("nn.functional.adaptive-max-pool1d")),
     pytest.param("adaptive_max_pool2d", marks=check("nn.functional.adaptive-max-pool2d")),
     pytest.param("adaptive_avg_pool3d", marks=check("nn.functional.adaptive-avg-pool3d")),
+    pytest.param("adaptive_max_pool3d", marks=check("nn.functional.adaptive-max-pool3d")),
+    pytest.param("lp_pool2d", marks=check("nn.functional.lp-pool2d")),
+    pytest.param("rms_norm", marks=check("nn.functional.rms-norm")),
 ])
 @settings(max_examples=1)
 @given(seed=seeds)

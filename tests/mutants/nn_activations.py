@@ -61,3 +61,5 @@ MUTANTS = [
 ]
 MUTANTS.append(Mutant("activation-leakyrelu-inplace-copies", ("nn.activations.inplace",), _functional(
     "leaky_relu", lambda orig: lambda input, negative_slope=0.01, inplace=False: orig(input, negative_slope))))
+MUTANTS.append(Mutant("activation-elu-inplace-ignores-alpha", ("nn.activations.functional-inplace",), _functional(
+    "elu_", lambda orig: lambda input, alpha=1.0: orig(input))))

@@ -106,3 +106,9 @@ MUTANTS += [
         "nn.functional.interpolate", lambda orig: lambda input, size=None, scale_factor=None, mode="nearest", *a, **k:
         orig(input, size, scale_factor, "nearest-exact" if mode == "nearest" else mode, *a, **k))),
 ]
+MUTANTS += [
+    _counterpart("adaptive_max_pool3d", "averages", _instead(
+        "adaptive_max_pool3d", lambda input, output_size, *a, **k: F.adaptive_avg_pool3d(input, output_size))),
+    _counterpart("lp_pool2d", "ignores-norm", _forcing("lp_pool2d", norm_type=1.0)),
+    _counterpart("rms_norm", "ignores-weight", _forcing("rms_norm", weight=None)),
+]
