@@ -12,6 +12,15 @@ from reference.nn.container import Sequential
 from reference.nn.layers import (AdaptiveAvgPool2d, AvgPool2d, Conv2d, Dropout, Flatten, Linear, MaxPool2d, MSELoss,
                                  ReLU)
 from reference.nn.module import Module
+from reference.nn.activations import *  # noqa: E402,F401,F403 - activation modules (nn.activations.*)
+from reference.nn.losses import *  # noqa: E402,F401,F403 - loss modules (nn.losses.*)
+from reference.nn import init  # noqa: E402,F401 - nn.init (nn.init.*)
+from reference.nn import utils  # noqa: E402,F401 - nn.utils and nn.utils.rnn (nn.utils.*)
+from reference.nn import _module_api  # noqa: E402,F401 - binds Module.to, apply, hooks, ... (nn.module-api.*)
+from reference.nn.containers import *  # noqa: E402,F401,F403 - ModuleList, ModuleDict, ... (nn.module-api.*)
+from reference.nn.layers_nd import *  # noqa: E402,F401,F403 - Conv1d, LayerNorm, ... (nn.layers.*)
+from reference.nn.recurrent import *  # noqa: E402,F401,F403 - RNN, LSTM, GRU and cells (nn.layers.*)
+from reference.nn.attention import *  # noqa: E402,F401,F403 - MultiheadAttention (nn.layers.multiheadattention)
 from reference.nn.parameter import Parameter
 
 __all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "BatchNorm2d", "Conv2d", "Dropout", "Flatten", "Linear", "MaxPool2d",

@@ -22,6 +22,8 @@ from reference.nn.parameter import Parameter
 
 
 class BatchNorm2d(Module):
+    INPUT_DIMS = (4,)  # BatchNorm1d and BatchNorm3d (layers_nd) accept other ranks
+
     def __init__(self, num_features: int, eps: float = 1e-5, momentum: float | None = 0.1, affine: bool = True,
                  track_running_stats: bool = True, device: Any = None, dtype: Any = None) -> None:
         super().__init__()
@@ -39,8 +41,9 @@ class BatchNorm2d(Module):
                 self.register_buffer(name, None)
 
     def forward(self, input: Tensor) -> Tensor:
-        if input.ndim != 4:
-            raise ValueError(f"expected 4D input (got {input.ndim}D input)")
+        if input.ndim not in self.INPUT_DIMS:
+            ranks = " or ".join(f"{d}D" for d in self.INPUT_DIMS)
+            raise ValueError(f"expected {ranks} input (got {input.ndim}D input)")
         use_batch_stats = self.training or self.running_mean is None
         factor = 0.0 if self.momentum is None else self.momentum
         if self.training and self.track_running_stats:

@@ -25,7 +25,7 @@ from reference.nn._convolution import conv2d
 from reference.nn._pooling import adaptive_avg_pool2d, avg_pool2d, max_pool2d
 
 __all__ = ["adaptive_avg_pool2d", "avg_pool2d", "batch_norm", "conv2d", "dropout", "linear", "max_pool2d",
-           "mse_loss", "relu"]
+            "mse_loss", "relu"]
 
 
 def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
@@ -108,3 +108,42 @@ def mse_loss(input: Tensor, target: Tensor, reduction: str = "mean") -> Tensor:
     if reduction == "mean":
         return _ops.mean(squared)
     return _ops.sum(squared) if reduction == "sum" else squared
+
+
+# the activations (nn.activations.*), losses (nn.losses.*) and extras (nn.functional.*)
+from reference.nn._activation_functions import (  # noqa: E402
+    celu, celu_, elu, elu_, gelu, glu, hardshrink, hardsigmoid, hardswish, hardtanh, hardtanh_, leaky_relu,
+    leaky_relu_, log_softmax, logsigmoid, mish, prelu, relu6, relu_, selu, selu_, sigmoid, silu, softmax,
+    softmin, softplus, softshrink, softsign, tanh, tanhshrink, threshold, threshold_)
+from reference.nn._loss_functions import (  # noqa: E402
+    binary_cross_entropy, binary_cross_entropy_with_logits, cosine_embedding_loss, cross_entropy,
+    gaussian_nll_loss, hinge_embedding_loss, huber_loss, kl_div, l1_loss, margin_ranking_loss,
+    multi_margin_loss, multilabel_margin_loss, multilabel_soft_margin_loss, nll_loss, poisson_nll_loss,
+    smooth_l1_loss, soft_margin_loss, triplet_margin_loss)
+from reference.nn._functional_extras import (  # noqa: E402
+    cosine_similarity, embedding, interpolate, normalize, one_hot, pad, pairwise_distance, scaled_dot_product_attention)
+
+__all__ += ["celu", "elu", "gelu", "glu", "hardshrink", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu",
+            "log_softmax", "logsigmoid", "mish", "prelu", "relu6", "selu", "sigmoid", "silu", "softmax",
+            "softmin", "softplus", "softshrink", "softsign", "tanh", "tanhshrink", "threshold",
+            "binary_cross_entropy", "binary_cross_entropy_with_logits", "cosine_embedding_loss",
+            "cross_entropy", "gaussian_nll_loss", "hinge_embedding_loss", "huber_loss", "kl_div", "l1_loss",
+            "margin_ranking_loss", "multi_margin_loss", "multilabel_margin_loss",
+            "multilabel_soft_margin_loss", "nll_loss", "poisson_nll_loss", "smooth_l1_loss",
+            "soft_margin_loss", "triplet_margin_loss", "cosine_similarity", "embedding", "interpolate", "normalize",
+            "one_hot", "pad", "pairwise_distance", "scaled_dot_product_attention"]
+# the layers' functional counterparts (nn.functional.conv1d, ...)
+from reference.nn._layer_functional import (  # noqa: E402
+    adaptive_avg_pool1d, adaptive_avg_pool3d, adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d,
+    avg_pool1d, lp_pool2d, rms_norm,
+    avg_pool3d, bilinear, channel_shuffle, conv1d, conv3d, conv_transpose1d, conv_transpose2d,
+    conv_transpose3d, fold, group_norm, instance_norm, layer_norm, local_response_norm, lp_pool1d,
+    max_pool1d, max_pool3d, pixel_shuffle, pixel_unshuffle, unfold)
+
+__all__ += ["adaptive_avg_pool1d", "adaptive_avg_pool3d", "adaptive_max_pool1d", "adaptive_max_pool2d",
+            "avg_pool1d", "avg_pool3d", "bilinear", "channel_shuffle", "conv1d", "conv3d",
+            "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "fold", "group_norm",
+            "instance_norm", "layer_norm", "local_response_norm", "lp_pool1d", "max_pool1d", "max_pool3d",
+            "pixel_shuffle", "pixel_unshuffle", "unfold"]
+__all__ += ["celu_", "elu_", "hardtanh_", "leaky_relu_", "relu_", "selu_", "threshold_", "adaptive_max_pool3d",
+            "lp_pool2d", "rms_norm"]

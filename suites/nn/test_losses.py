@@ -1,0 +1,76 @@
+"""Losses: each module, its nn.functional counterpart and the documented formula agree, in every
+reduction mode, and the default reduction is 'mean'.
+
+One generic check driven by the rows of ``loss_table``; each row cites its own behaviour.
+"""
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings, strategies as st
+
+from conformance import check
+from conformance.assertions import assert_tensor, show
+from suites.nn.common import TOL, rng, seeds
+from suites.nn.loss_table import LOSSES
+from suites.nn.modulespec import LossSpec, as_seen, call_text, options_text, to_backend
+
+
+def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) -> None:
+    """Module and function, every option set and reduction (and none given: 'mean'), against the oracle."""
+    tensors = [to_backend(xp, a) for a in args]
+    oracle_args = [as_seen(a) for a in args]
+    for opts in row.options:
+        oracle_opts = {k: as_seen(v) for k, v in opts.items()}
+        module_opts = {k: to_backend(xp, v) for k, v in opts.items()}
+        for reduction in (None, *row.reductions):
+            chosen = {} if reduction is None else {"reduction": reduction}
+            want = row.oracle(*oracle_args, reduction=reduction or "mean", **oracle_opts)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # KLDivLoss warns that 'mean' is not the KL divergence
+                module = getattr(xp.nn, row.module)(**module_opts, **chosen)
+                got_module = module(*tensors)
+                function_opts = {**row.function_kwargs(xp, module_opts), **chosen}
+                got_function = getattr(xp.nn.functional, row.functional)(*tensors, **function_opts)
+            shown = {**opts, **chosen}
+            assert_tensor(got_module, want, dtype="float32", call=f"nn.{row.module}({options_text(shown)})({what})",
+                          **TOL)
+            assert_tensor(got_function, want, dtype="float32", call=call_text(f"nn.functional.{row.functional}", what,
+                                                                              shown), **TOL)
+
+
+@pytest.mark.parametrize("row", [
+    pytest.param(LOSSES["L1Loss"], id="L1Loss", marks=check("nn.losses.l1")),
+    pytest.param(LOSSES["MSELoss"], id="MSELoss", marks=check("nn.losses.mse")),
+    pytest.param(LOSSES["CrossEntropyLoss-indices"], id="CrossEntropyLoss-indices",
+                 marks=check("nn.losses.cross-entropy-indices")),
+    pytest.param(LOSSES["CrossEntropyLoss-probabilities"], id="CrossEntropyLoss-probabilities",
+                 marks=check("nn.losses.cross-entropy-probabilities")),
+    pytest.param(LOSSES["NLLLoss"], id="NLLLoss", marks=check("nn.losses.nll")),
+    pytest.param(LOSSES["BCELoss"], id="BCELoss", marks=check("nn.losses.bce")),
+    pytest.param(LOSSES["BCEWithLogitsLoss"], id="BCEWithLogitsLoss", marks=check("nn.losses.bce-with-logits")),
+    pytest.param(LOSSES["KLDivLoss"], id="KLDivLoss", marks=check("nn.losses.kldiv")),
+    pytest.param(LOSSES["KLDivLoss-log-target"], id="KLDivLoss-log-target", marks=check("nn.losses.kldiv-log-target")),
+    pytest.param(LOSSES["SmoothL1Loss"], id="SmoothL1Loss", marks=check("nn.losses.smooth-l1")),
+    pytest.param(LOSSES["HuberLoss"], id="HuberLoss", marks=check("nn.losses.huber")),
+    pytest.param(LOSSES["CosineEmbeddingLoss"], id="CosineEmbeddingLoss", marks=check("nn.losses.cosine-embedding")),
+    pytest.param(LOSSES["MarginRankingLoss"], id="MarginRankingLoss", marks=check("nn.losses.margin-ranking")),
+    pytest.param(LOSSES["TripletMarginLoss"], id="TripletMarginLoss", marks=check("nn.losses.triplet-margin")),
+    pytest.param(LOSSES["HingeEmbeddingLoss"], id="HingeEmbeddingLoss", marks=check("nn.losses.hinge-embedding")),
+    pytest.param(LOSSES["MultiLabelMarginLoss"], id="MultiLabelMarginLoss", marks=check("nn.losses.multilabel-margin")),
+    pytest.param(LOSSES["MultiLabelSoftMarginLoss"], id="MultiLabelSoftMarginLoss",
+                 marks=check("nn.losses.multilabel-soft-margin")),
+    pytest.param(LOSSES["MultiMarginLoss"], id="MultiMarginLoss", marks=check("nn.losses.multi-margin")),
+    pytest.param(LOSSES["SoftMarginLoss"], id="SoftMarginLoss", marks=check("nn.losses.soft-margin")),
+    pytest.param(LOSSES["PoissonNLLLoss"], id="PoissonNLLLoss", marks=check("nn.losses.poisson-nll")),
+    pytest.param(LOSSES["GaussianNLLLoss"], id="GaussianNLLLoss", marks=check("nn.losses.gaussian-nll")),
+])
+@settings(max_examples=1)
+@given(seed=seeds, n=st.integers(2, 5))
+@example(seed=0, n=4)
+def test_loss_module_function_formula(xp, row, seed, n):
+    args = row.inputs(rng(seed), n)
+    check_loss(xp, row, args, ", ".join(f"{show(a)}" for a in args) + f" [seed {seed}, batch {n}]")
