@@ -72,6 +72,8 @@ IN_SCOPE: frozenset[str] = frozenset({
     "torch.range", "torch.Tensor.split_with_sizes",
     # torch-level forms without a docstring of their own, documented through their Tensor method
     "torch.index_fill", "torch.index_put", "torch.index_put_", "torch.masked_fill", "torch.masked_scatter", "torch.put",
+    # deprecated in favour of Upsample but documented, and checked by the layer table
+    "torch.nn.UpsamplingBilinear2d", "torch.nn.UpsamplingNearest2d",
 })
 """Names some rule below would catch but that are in scope: documented and testable on a CPU (index_reduce,
 init.sparse_ fills a dense tensor), or checked by the suite although deprecated (range) or without a
