@@ -131,9 +131,14 @@ def adapter_for_module(module: ModuleType, spec: str = "") -> Adapter:
     return Adapter(name=module.__name__, namespace=module, version=_module_version(module), spec=spec)
 
 
-def _import(spec: str, module_name: str) -> ModuleType:
+def _import(spec: str, module_name: str, registered: str | None = None) -> ModuleType:
+    """``registered``: the registered names, listed when ``spec`` named neither one of them nor a module."""
     try:
         return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if registered is not None and exc.name and f"{module_name}.".startswith(f"{exc.name}."):  # not one it imports
+            raise BackendLoadError(spec, f"not a registered backend ({registered}) nor an importable module: {exc}") from None
+        raise BackendLoadError(spec, f"{type(exc).__name__}: {exc}") from None
     except ImportError as exc:
         raise BackendLoadError(spec, f"{type(exc).__name__}: {exc}") from None
     except Exception as exc:  # a broken backend may raise anything on import
@@ -187,9 +192,9 @@ def load_backend(spec: str | None = None) -> Adapter:
             except Exception as exc:
                 raise BackendLoadError(spec, f"getting {attr!r} raised {type(exc).__name__}: {exc}") from None
             return _as_adapter(spec, target)
+        known = ", ".join(sorted(registered)) or "none"
         if not all(part.isidentifier() for part in spec.split(".")):
-            known = ", ".join(sorted(registered)) or "none"
             raise BackendLoadError(spec, f"not a registered backend ({known}), a dotted module path or module:attribute")
-        return adapter_for_module(_import(spec, spec), spec)
+        return adapter_for_module(_import(spec, spec, registered=known), spec)
     except ValueError as exc:  # malformed deviations file
         raise BackendLoadError(spec, str(exc)) from None
