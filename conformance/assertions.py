@@ -6,6 +6,7 @@ plugin (``to_numpy``, ``dtype_name``), never used as the oracle.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -67,8 +68,21 @@ def dtype_name(obj: Any) -> str:
     return adapter().dtype_name(obj.dtype if is_tensor(obj) else obj)
 
 
+MAX_REPR_CHARS = 160
+"""A backend's own tensor repr longer than this is summarised as shape and dtype instead."""
+
+
+def _backend_repr(tensor: Any) -> str | None:
+    """The backend's own repr of a tensor on one line, or None (unprintable or too long)."""
+    try:
+        text = " ".join(repr(tensor).split())
+    except Exception:  # hostile backend: the caller describes what it can
+        return None
+    return text if len(text) <= MAX_REPR_CHARS else None
+
+
 def show(obj: Any) -> str:
-    """A short, safe repr for failure messages: tensors as ``tensor([...], dtype=int64)``."""
+    """A short, safe repr for failure messages: tensors as the backend shows them, with their dtype."""
     if is_tensor(obj):
         try:
             shape = tuple(int(s) for s in obj.shape)
@@ -76,11 +90,9 @@ def show(obj: Any) -> str:
         except Exception as exc:  # hostile backend: describe what we can
             return f"<tensor: unreadable ({type(exc).__name__})>"
         size = int(np.prod(shape)) if shape else 1
-        if size <= 12:
-            try:
-                return f"tensor({to_numpy(obj).tolist()!r}, dtype={dtype})"
-            except Exception:
-                pass
+        text = _backend_repr(obj) if size <= 12 else None
+        if text is not None:
+            return text if dtype in text else f"{text} ({dtype})"
         return f"tensor(shape={shape}, dtype={dtype})"
     if isinstance(obj, np.ndarray):
         body = obj.tolist() if obj.size <= 12 else f"shape={obj.shape}"
@@ -99,10 +111,25 @@ def show(obj: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+_EXPRESSION = re.compile(r"\s|[-+*/%<>=&|^~@\[]")
+_OPERAND = re.compile(r"(?<![\w.])[a-z](?![\w(])")  # a one-letter name: x, y, d
+
+
 def describe(name: str, *args: Any, **kwargs: Any) -> str:
-    """Render a call for a failure message: ``add(tensor([1, 2], dtype=int64), 2.5, alpha=2)``."""
+    """Render a call for a failure message: ``add(tensor([1, 2]), 2.5, alpha=2)``.
+
+    An expression is shown as written, its operands after it: ``x + y with x = tensor([1]), y = tensor([2])``
+    (named when its one-letter names match the operands one to one, else listed in order).
+    """
     parts = [show(a) for a in args] + [f"{k}={show(v)}" for k, v in kwargs.items()]
-    return f"{name}({', '.join(parts)})"
+    if not _EXPRESSION.search(name):
+        return f"{name}({', '.join(parts)})"
+    if not parts:
+        return name
+    names = list(dict.fromkeys(_OPERAND.findall(name)))
+    if not kwargs and len(names) == len(args):
+        return f"{name} with " + ", ".join(f"{n} = {part}" for n, part in zip(names, parts))
+    return f"{name} with operands {', '.join(parts)}"
 
 
 def expect(condition: bool, *, call: str, expected: Any, got: Any, detail: str = "") -> None:
@@ -157,7 +184,7 @@ def assert_values(
             ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=equal_nan)
     ok = np.asarray(ok)
     if not ok.all():
-        raise ConformanceFailure(call, show(want), show(got), _first_mismatch(np.asarray(got), want, ok))
+        raise ConformanceFailure(call, show(want), show(tensor), _first_mismatch(np.asarray(got), want, ok))
 
 
 def assert_tensor(tensor: Any, expected: Any, *, dtype: str, call: str, **tolerances: Any) -> None:
