@@ -2,7 +2,8 @@
 
 Checks compare a backend's result with an expectation computed from the documented
 rule in NumPy or plain Python. The backend is read through the adapter bound by the
-plugin (``to_numpy``, ``dtype_name``), never used as the oracle.
+plugin (``to_numpy``, ``dtype_name``), never used as the oracle. The assertions set
+``__tracebackhide__``, so pytest's traceback of a failure ends at the check's line.
 """
 from __future__ import annotations
 
@@ -134,16 +135,19 @@ def describe(name: str, *args: Any, **kwargs: Any) -> str:
 
 def expect(condition: bool, *, call: str, expected: Any, got: Any, detail: str = "") -> None:
     """The generic assertion: fail with the call, expected and got unless ``condition``."""
+    __tracebackhide__ = True
     if not condition:
         raise ConformanceFailure(call, expected, got, detail)
 
 
 def assert_dtype(tensor: Any, expected: str, *, call: str) -> None:
+    __tracebackhide__ = True
     got = dtype_name(tensor)
     expect(got == expected, call=call, expected=f"dtype {expected}", got=f"dtype {got}")
 
 
 def assert_shape(tensor: Any, expected: Sequence[int], *, call: str) -> None:
+    __tracebackhide__ = True
     got = tuple(int(s) for s in tensor.shape)
     expect(got == tuple(expected), call=call, expected=f"shape {tuple(expected)}", got=f"shape {got}")
 
@@ -171,6 +175,7 @@ def assert_values(
     Tolerances default to torch.testing.assert_close's for the tensor's dtype.
     The whole array is compared first; only a mismatch is walked to name an index.
     """
+    __tracebackhide__ = True
     want = np.asarray(expected)
     assert_shape(tensor, want.shape, call=call)
     got = to_numpy(tensor)
@@ -189,6 +194,7 @@ def assert_values(
 
 def assert_tensor(tensor: Any, expected: Any, *, dtype: str, call: str, **tolerances: Any) -> None:
     """A tensor with exactly this dtype, shape and values."""
+    __tracebackhide__ = True
     expect(is_tensor(tensor), call=call, expected="a tensor", got=f"{type(tensor).__name__}: {show(tensor)}")
     assert_dtype(tensor, dtype, call=call)
     assert_values(tensor, expected, call=call, **tolerances)
@@ -203,6 +209,7 @@ def assert_raises(
     **kwargs: Any,
 ) -> BaseException:
     """``fn(*args, **kwargs)`` must raise one of ``exceptions`` (message containing ``match``)."""
+    __tracebackhide__ = True
     names = exceptions.__name__ if isinstance(exceptions, type) else " or ".join(e.__name__ for e in exceptions)
     try:
         result = fn(*args, **kwargs)
@@ -216,11 +223,13 @@ def assert_raises(
 
 
 def assert_same_object(got: Any, expected: Any, *, call: str) -> None:
+    __tracebackhide__ = True
     expect(got is expected, call=call, expected="the very same object as its input", got=f"a different object: {show(got)}")
 
 
 def assert_warns(category: type[Warning], fn: Callable[..., Any], *args: Any, call: str, **kwargs: Any) -> Any:
     """``fn`` must emit a warning of ``category``; returns fn's result."""
+    __tracebackhide__ = True
     import warnings
 
     with warnings.catch_warnings(record=True) as caught:
@@ -237,6 +246,7 @@ def assert_ndarray(got: Any, expected: Any, *, call: str, dtype: str | None = No
 
     For results the backend hands out as NumPy arrays (``Tensor.numpy()``); values compare exactly.
     """
+    __tracebackhide__ = True
     expect(isinstance(got, np.ndarray), call=call, expected="a numpy.ndarray", got=f"{type(got).__name__}: {show(got)}")
     want = np.asarray(expected)
     if dtype is not None:

@@ -19,16 +19,12 @@ from conformance.apisurface.command import add_parser as add_coverage_parser, cm
 from conformance.backend import BackendLoadError, load_backend, registered_backends
 from conformance.coverage import SUITES_DIR, declared_behaviours
 from conformance.report import folder
+from conformance.terminal import plural
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 DESCRIPTION = __doc__.split("\n\n")[0].replace("The torch-conformance command: ", "").capitalize()
 EPILOG = __doc__.split("\n\n", 1)[1]
-
-
-def plural(n: int, word: str) -> str:
-    """``1 behaviour``, ``2 behaviours``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _say(text: str) -> None:

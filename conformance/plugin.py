@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from conformance import assertions, catalogue, isolation
+from conformance import assertions, catalogue, isolation, terminal
 from conformance.backend import DEFAULT_BACKEND, Adapter, BackendLoadError, load_backend
 from conformance.coverage import SUITES_DIR
 from conformance.report.build import MAX_SECTION_CHARS, clip
@@ -457,14 +457,30 @@ def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -
     return None
 
 
+def _bad_checks(terminalreporter: Any) -> list[dict[str, Any]]:
+    """One entry per check (its first phase with a verdict), from the reports pytest kept."""
+    seen: dict[str, dict[str, Any]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            props = dict(getattr(report, "user_properties", ())).get("conformance")
+            if props and props["status"] is not None and report.nodeid not in seen:
+                seen[report.nodeid] = props
+    return list(seen.values())
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """What failed, grouped by behaviour and capped, then the score and where the report is."""
     recorder = config.stash.get(RECORDER_KEY, None)
     adapter = config.stash.get(ADAPTER_KEY, None)
     if adapter is None:
         return
     terminalreporter.write_sep("-", f"torch-conformance: backend {adapter.name} {adapter.version}")
+    entries = recorder.written["results"] if recorder is not None and recorder.written else _bad_checks(terminalreporter)
+    for line in terminal.failure_lines(entries):
+        terminalreporter.write_line(line)
     if recorder is not None and recorder.written:
         summary = recorder.written["summary"]
         counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
         terminalreporter.write_line(f"conformance {summary['conformance_percent']}% ({counts})")
-        terminalreporter.write_line(f"report: {recorder.out / 'report.html'}")
+        paths = ", ".join(str(recorder.out / name) for name in ("report.html", "report.md", "report.json"))
+        terminalreporter.write_line(f"report: {paths}")
