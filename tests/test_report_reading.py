@@ -8,7 +8,8 @@ from conformance.report import html, markdown
 from conformance.report.build import validate
 from tests import synthetic_reports as sr
 
-MISSING_NAME = "backend x 1 violates b: s\n  source: u\nbackend raised at m.py:3: AttributeError: module 'x' has no attribute 'rot90'\nrepro: r"
+MISSING_NAME = ("backend x 1 violates b: s\n  source: u\n"
+                "backend raised at m.py:3: AttributeError: module 'x' has no attribute 'rot90'\nrepro: r")
 MISSING_KEYWORD = "backend raised at m.py:3: TypeError: zeros() got an unexpected keyword argument 'requires_grad'\nrepro: r"
 WRONG = "call: f(1)\nexpected: 1\ngot: 2\nrepro: pytest here"
 
