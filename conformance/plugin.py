@@ -241,7 +241,7 @@ def pytest_timeout_cancel_timer(item: pytest.Item) -> bool | None:
 def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any) -> None:
     """xdist controller: a worker died in ``crashitem``; label it crashed or timeout, with the cause."""
     worker = report.node  # set by xdist on crash reports
-    adapter = worker.config.stash[ADAPTER_KEY]
+    adapter = _activate(worker.config)  # a controller that collected no check itself may not have loaded it yet
     death = isolation.diagnose(worker, worker.config.stash.get(MARKER_DIR_KEY, None))
     info = death.info if death.info.get("nodeid") == crashitem else {}
     ids = info.get("behaviours", [])
