@@ -125,7 +125,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"torch-conformance: cannot rebuild a report: {exc}", file=sys.stderr)
         return EXIT_USAGE
     missing = len(report["run"]["not_run"])
-    state = "complete" if report["run"]["complete"] else f"incomplete, {missing} selected checks never finished"
+    state = "complete" if report["run"]["complete"] else f"incomplete, {plural(missing, 'selected check')} never finished"
     print(f"report ({state}) written to {args.output}")
     return 0
 

@@ -69,3 +69,9 @@ def test_html_source_urls_are_links() -> None:
     assert html.links("<b>https://x.org/?a=1&b=2</b>") == \
         '&lt;b&gt;<a href="https://x.org/?a=1&amp;b=2">https://x.org/?a=1&amp;b=2</a>&lt;/b&gt;'
     assert '<a href="https://docs.pytorch.org/' in html.render(_report())
+
+
+def test_one_is_singular() -> None:
+    report = sr.make([sr.result(sr.VIEW[0], "failed", message=MISSING_NAME)])
+    for text in (markdown.render(report), html.render(report)):
+        assert "1 check" in text and not re.search(r"\b1 checks\b", text)

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from conformance.report.markdown import topic_score
 from conformance.statuses import ALL, SEVERITY
+from conformance.terminal import plural
 
 ORDER = tuple(s for s in SEVERITY if s != "xpassed")
 ORDER = (*ORDER[:ORDER.index("unsupported")], "xpassed", *ORDER[ORDER.index("unsupported"):])
@@ -53,4 +54,4 @@ def render(report: dict[str, Any]) -> str:
     return _ENV.get_template("report.html.j2").render(
         report=report, results=results, statuses=ALL, present=present, colours=COLOURS,
         behaviour_statuses=behaviour_statuses, causes=causes if causes and causes["missing_api"] else None,
-        topic_score=topic_score, without_repro=without_repro)
+        topic_score=topic_score, without_repro=without_repro, plural=plural)

@@ -103,7 +103,7 @@ def render(report: dict[str, Any]) -> str:
     lines = [
         f"# torch-conformance: {_cell(backend['name'])} {_cell(backend['version'])}",
         "",
-        f"**{summary['conformance_percent']}% conformant**: {said or 'no checks ran'}, of {summary['total']} checks.",
+        f"**{summary['conformance_percent']}% conformant**: {said or 'no checks ran'}, of {plural(summary['total'], 'check')}.",
         "",
         f"Backend spec {_inline(backend['spec'])}, devices {_cell(', '.join(backend['devices']))}; suite {run['suite_version']}; "
         f"hypothesis profile `{run['hypothesis']['profile']}`; Python {run['environment']['python']}, "
@@ -113,7 +113,7 @@ def render(report: dict[str, Any]) -> str:
         lines += ["", "> **Incomplete run**: interrupted; only the checks listed here finished."]
         missing = run.get("not_run", [])
         if missing:
-            lines += [f"> {len(missing)} selected checks never finished:"]
+            lines += [f"> {plural(len(missing), 'selected check')} never finished:"]
             lines += [f"> - {_inline(nodeid)}" for nodeid in missing[:MAX_LISTED]]
             if len(missing) > MAX_LISTED:
                 lines.append(f"> - ... and {len(missing) - MAX_LISTED} more (see report.json)")
@@ -134,7 +134,7 @@ def render(report: dict[str, Any]) -> str:
                           ("xfailed", "Known deviations (still failing)")):
         reasons = Counter(r["message"].splitlines()[0] if r["message"] else "" for r in _results(report, status))
         if reasons:
-            lines += ["", f"## {title}", ""] + [f"- {n} checks: {_cell(reason)}" for reason, n in reasons.most_common()]
+            lines += ["", f"## {title}", ""] + [f"- {plural(n, 'check')}: {_cell(reason)}" for reason, n in reasons.most_common()]
     uncovered = [bid for bid, b in report["behaviours"].items() if b["status"] == "uncovered"]
     if uncovered:
         lines += ["", f"## Uncovered behaviours ({len(uncovered)})", ""] + [f"- `{b}`" for b in uncovered]
