@@ -46,9 +46,10 @@ def failure_lines(entries: Iterable[dict[str, Any]], cap: int = MAX_LISTED) -> l
     lines = [f"{plural(len(groups), 'behaviour')} not met ({plural(checks, 'check')}):"]
     ordered = sorted(groups.items(), key=lambda kv: (min(SEVERITY.index(e["status"]) for e in kv[1]), -len(kv[1]), kv[0]))
     width = max(len(bid) for bid, _ in ordered[:cap])
+    counts = max(len(str(len(group))) for _, group in ordered[:cap])
     for bid, group in ordered[:cap]:
         first = min(group, key=lambda e: SEVERITY.index(e["status"]))
-        lines.append(f"  {bid:<{width}}  {first['status']} x{len(group)}  {reason(first['message'])}")
+        lines.append(f"  {bid:<{width}}  {first['status']} x{len(group):<{counts}}  {reason(first['message'])}")
     if len(ordered) > cap:
         lines.append(f"  and {len(ordered) - cap} more")
     return lines
