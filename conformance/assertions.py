@@ -2,10 +2,12 @@
 
 Checks compare a backend's result with an expectation computed from the documented
 rule in NumPy or plain Python. The backend is read through the adapter bound by the
-plugin (``to_numpy``, ``dtype_name``), never used as the oracle.
+plugin (``to_numpy``, ``dtype_name``), never used as the oracle. The assertions set
+``__tracebackhide__``, so pytest's traceback of a failure ends at the check's line.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -67,8 +69,21 @@ def dtype_name(obj: Any) -> str:
     return adapter().dtype_name(obj.dtype if is_tensor(obj) else obj)
 
 
+MAX_REPR_CHARS = 160
+"""A backend's own tensor repr longer than this is summarised as shape and dtype instead."""
+
+
+def _backend_repr(tensor: Any) -> str | None:
+    """The backend's own repr of a tensor on one line, or None (unprintable or too long)."""
+    try:
+        text = " ".join(repr(tensor).split())
+    except Exception:  # hostile backend: the caller describes what it can
+        return None
+    return text if len(text) <= MAX_REPR_CHARS else None
+
+
 def show(obj: Any) -> str:
-    """A short, safe repr for failure messages: tensors as ``tensor([...], dtype=int64)``."""
+    """A short, safe repr for failure messages: tensors as the backend shows them, with their dtype."""
     if is_tensor(obj):
         try:
             shape = tuple(int(s) for s in obj.shape)
@@ -76,11 +91,9 @@ def show(obj: Any) -> str:
         except Exception as exc:  # hostile backend: describe what we can
             return f"<tensor: unreadable ({type(exc).__name__})>"
         size = int(np.prod(shape)) if shape else 1
-        if size <= 12:
-            try:
-                return f"tensor({to_numpy(obj).tolist()!r}, dtype={dtype})"
-            except Exception:
-                pass
+        text = _backend_repr(obj) if size <= 12 else None
+        if text is not None:
+            return text if dtype in text else f"{text} ({dtype})"
         return f"tensor(shape={shape}, dtype={dtype})"
     if isinstance(obj, np.ndarray):
         body = obj.tolist() if obj.size <= 12 else f"shape={obj.shape}"
@@ -99,24 +112,42 @@ def show(obj: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+_EXPRESSION = re.compile(r"\s|[-+*/%<>=&|^~@\[]")
+_OPERAND = re.compile(r"(?<![\w.])[a-z](?![\w(])")  # a one-letter name: x, y, d
+
+
 def describe(name: str, *args: Any, **kwargs: Any) -> str:
-    """Render a call for a failure message: ``add(tensor([1, 2], dtype=int64), 2.5, alpha=2)``."""
+    """Render a call for a failure message: ``add(tensor([1, 2]), 2.5, alpha=2)``.
+
+    An expression is shown as written, its operands after it: ``x + y with x = tensor([1]), y = tensor([2])``
+    (named when its one-letter names match the operands one to one, else listed in order).
+    """
     parts = [show(a) for a in args] + [f"{k}={show(v)}" for k, v in kwargs.items()]
-    return f"{name}({', '.join(parts)})"
+    if not _EXPRESSION.search(name):
+        return f"{name}({', '.join(parts)})"
+    if not parts:
+        return name
+    names = list(dict.fromkeys(_OPERAND.findall(name)))
+    if not kwargs and len(names) == len(args):
+        return f"{name} with " + ", ".join(f"{n} = {part}" for n, part in zip(names, parts))
+    return f"{name} with operands {', '.join(parts)}"
 
 
 def expect(condition: bool, *, call: str, expected: Any, got: Any, detail: str = "") -> None:
     """The generic assertion: fail with the call, expected and got unless ``condition``."""
+    __tracebackhide__ = True
     if not condition:
         raise ConformanceFailure(call, expected, got, detail)
 
 
 def assert_dtype(tensor: Any, expected: str, *, call: str) -> None:
+    __tracebackhide__ = True
     got = dtype_name(tensor)
     expect(got == expected, call=call, expected=f"dtype {expected}", got=f"dtype {got}")
 
 
 def assert_shape(tensor: Any, expected: Sequence[int], *, call: str) -> None:
+    __tracebackhide__ = True
     got = tuple(int(s) for s in tensor.shape)
     expect(got == tuple(expected), call=call, expected=f"shape {tuple(expected)}", got=f"shape {got}")
 
@@ -144,6 +175,7 @@ def assert_values(
     Tolerances default to torch.testing.assert_close's for the tensor's dtype.
     The whole array is compared first; only a mismatch is walked to name an index.
     """
+    __tracebackhide__ = True
     want = np.asarray(expected)
     assert_shape(tensor, want.shape, call=call)
     got = to_numpy(tensor)
@@ -157,11 +189,12 @@ def assert_values(
             ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=equal_nan)
     ok = np.asarray(ok)
     if not ok.all():
-        raise ConformanceFailure(call, show(want), show(got), _first_mismatch(np.asarray(got), want, ok))
+        raise ConformanceFailure(call, show(want), show(tensor), _first_mismatch(np.asarray(got), want, ok))
 
 
 def assert_tensor(tensor: Any, expected: Any, *, dtype: str, call: str, **tolerances: Any) -> None:
     """A tensor with exactly this dtype, shape and values."""
+    __tracebackhide__ = True
     expect(is_tensor(tensor), call=call, expected="a tensor", got=f"{type(tensor).__name__}: {show(tensor)}")
     assert_dtype(tensor, dtype, call=call)
     assert_values(tensor, expected, call=call, **tolerances)
@@ -176,6 +209,7 @@ def assert_raises(
     **kwargs: Any,
 ) -> BaseException:
     """``fn(*args, **kwargs)`` must raise one of ``exceptions`` (message containing ``match``)."""
+    __tracebackhide__ = True
     names = exceptions.__name__ if isinstance(exceptions, type) else " or ".join(e.__name__ for e in exceptions)
     try:
         result = fn(*args, **kwargs)
@@ -189,11 +223,13 @@ def assert_raises(
 
 
 def assert_same_object(got: Any, expected: Any, *, call: str) -> None:
+    __tracebackhide__ = True
     expect(got is expected, call=call, expected="the very same object as its input", got=f"a different object: {show(got)}")
 
 
 def assert_warns(category: type[Warning], fn: Callable[..., Any], *args: Any, call: str, **kwargs: Any) -> Any:
     """``fn`` must emit a warning of ``category``; returns fn's result."""
+    __tracebackhide__ = True
     import warnings
 
     with warnings.catch_warnings(record=True) as caught:
@@ -210,6 +246,7 @@ def assert_ndarray(got: Any, expected: Any, *, call: str, dtype: str | None = No
 
     For results the backend hands out as NumPy arrays (``Tensor.numpy()``); values compare exactly.
     """
+    __tracebackhide__ = True
     expect(isinstance(got, np.ndarray), call=call, expected="a numpy.ndarray", got=f"{type(got).__name__}: {show(got)}")
     want = np.asarray(expected)
     if dtype is not None:

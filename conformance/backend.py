@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 import importlib.metadata
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,15 +70,67 @@ class Deviation:
         return any(fnmatch.fnmatchcase(n, self.pattern) for n in names)
 
 
-def load_deviations(path: Path | None) -> tuple[Deviation, ...]:
-    """Parse a known-deviations TOML file (``[[deviation]] id = ..., reason = ...``)."""
+DEVIATION_KEYS = frozenset({"id", "reason", "issue"})
+"""``issue``: optional, the library's own tracker entry for the deviation."""
+
+
+def _is_check_pattern(pattern: str) -> bool:
+    """A pattern naming checks (node IDs, e.g. ``*::test_conv2d_valid*``) rather than behaviour IDs."""
+    return "::" in pattern or "test_" in pattern
+
+
+def _deviation(path: Path, n: int, entry: Any) -> Deviation:
+    """One validated ``[[deviation]]`` entry; ValueError names the file and the entry."""
+    from conformance import catalogue
+
+    where = f"{path}: deviation {n}"
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where}: not a table")
+    if isinstance(entry.get("id"), str):
+        where += f" ({entry['id']!r})"
+    unknown = sorted(set(entry) - DEVIATION_KEYS)
+    if unknown:
+        raise ValueError(f"{where}: unknown key {', '.join(unknown)} (keys: {', '.join(sorted(DEVIATION_KEYS))})")
+    if not isinstance(entry.get("id"), str) or not isinstance(entry.get("reason"), str):
+        raise ValueError(f"{where}: needs id and reason, both strings")
+    pattern = entry["id"]
+    if not _is_check_pattern(pattern) and not any(fnmatch.fnmatchcase(b, pattern) for b in catalogue.behaviours()):
+        raise ValueError(f"{where}: matches no behaviour ID in the catalogue")
+    return Deviation(pattern, entry["reason"])
+
+
+def load_deviations(path: Path | None, relative_to: Path | None = None) -> tuple[Deviation, ...]:
+    """Parse and validate a known-deviations TOML file (``[[deviation]] id = ..., reason = ...``).
+
+    A relative ``path`` resolves against ``relative_to`` (the adapter's module folder). Unknown
+    tables or keys and behaviour IDs or globs matching nothing in the catalogue are errors
+    (ValueError, one line naming the file and the entry); check (node ID) patterns match at run time.
+    """
     if path is None:
         return ()
+    path = Path(path)
+    if not path.is_absolute() and relative_to is not None:
+        path = relative_to / path
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        return tuple(Deviation(d["id"], d["reason"]) for d in data.get("deviation", []))
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ValueError(f"malformed known-deviations file {path}: {exc}") from exc
+    unknown = sorted(set(data) - {"deviation"})
+    if unknown:
+        raise ValueError(f"malformed known-deviations file {path}: unknown table {', '.join(unknown)} (only [[deviation]])")
+    entries = data.get("deviation", [])
+    if not isinstance(entries, list):
+        raise ValueError(f"malformed known-deviations file {path}: deviation must be an array of tables ([[deviation]])")
+    try:
+        return tuple(_deviation(path, n, entry) for n, entry in enumerate(entries, 1))
+    except ValueError as exc:
+        raise ValueError(f"malformed known-deviations file {exc}") from None
+
+
+def _creator_folder() -> Path | None:
+    """The folder of the module that constructed an Adapter (frames: here, __post_init__, __init__, caller)."""
+    creator = sys._getframe(3).f_globals.get("__file__")
+    return Path(creator).resolve().parent if creator else None
 
 
 @dataclass
@@ -88,6 +141,7 @@ class Adapter:
     declares it lacks: matching checks are reported ``unsupported``, never run or passed.
     ``devices`` are the devices device-dependent checks are parametrized over;
     ``device_available`` says which of them this machine really has.
+    A relative ``deviations_file`` is relative to the module that constructs the Adapter.
     """
 
     name: str
@@ -104,7 +158,7 @@ class Adapter:
     deviations: tuple[Deviation, ...] = field(default=(), init=False)
 
     def __post_init__(self) -> None:
-        self.deviations = load_deviations(self.deviations_file)
+        self.deviations = load_deviations(self.deviations_file, relative_to=_creator_folder())
 
     def unsupported_pattern(self, behaviour_ids: tuple[str, ...]) -> str | None:
         for pattern in self.unsupported:
@@ -131,9 +185,14 @@ def adapter_for_module(module: ModuleType, spec: str = "") -> Adapter:
     return Adapter(name=module.__name__, namespace=module, version=_module_version(module), spec=spec)
 
 
-def _import(spec: str, module_name: str) -> ModuleType:
+def _import(spec: str, module_name: str, registered: str | None = None) -> ModuleType:
+    """``registered``: the registered names, listed when ``spec`` named neither one of them nor a module."""
     try:
         return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if registered is not None and exc.name and f"{module_name}.".startswith(f"{exc.name}."):  # not one it imports
+            raise BackendLoadError(spec, f"not a registered backend ({registered}) nor an importable module: {exc}") from None
+        raise BackendLoadError(spec, f"{type(exc).__name__}: {exc}") from None
     except ImportError as exc:
         raise BackendLoadError(spec, f"{type(exc).__name__}: {exc}") from None
     except Exception as exc:  # a broken backend may raise anything on import
@@ -187,9 +246,9 @@ def load_backend(spec: str | None = None) -> Adapter:
             except Exception as exc:
                 raise BackendLoadError(spec, f"getting {attr!r} raised {type(exc).__name__}: {exc}") from None
             return _as_adapter(spec, target)
+        known = ", ".join(sorted(registered)) or "none"
         if not all(part.isidentifier() for part in spec.split(".")):
-            known = ", ".join(sorted(registered)) or "none"
             raise BackendLoadError(spec, f"not a registered backend ({known}), a dotted module path or module:attribute")
-        return adapter_for_module(_import(spec, spec), spec)
+        return adapter_for_module(_import(spec, spec, registered=known), spec)
     except ValueError as exc:  # malformed deviations file
         raise BackendLoadError(spec, str(exc)) from None

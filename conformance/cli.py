@@ -1,4 +1,4 @@
-"""The ``torch-conformance`` command: run the suite, show the catalogue, list backends.
+"""The torch-conformance command: run the suite against a backend, show the catalogue, compare reports.
 
 Exit codes: 0 every applicable check passed (or is a declared deviation / unsupported),
 1 some check failed, errored, crashed or timed out, 2 usage or backend-loading error, 130 interrupted.
@@ -6,40 +6,81 @@ Exit codes: 0 every applicable check passed (or is a declared deviation / unsupp
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
-import re
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
-from conformance import catalogue, cli_reports, isolation
+from conformance import __version__, catalogue, cli_reports, isolation
 from conformance.apisurface.command import add_parser as add_coverage_parser, cmd_coverage
 from conformance.backend import BackendLoadError, load_backend, registered_backends
 from conformance.coverage import SUITES_DIR, declared_behaviours
+from conformance.report import folder
+from conformance.terminal import plural
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+DESCRIPTION = __doc__.split("\n\n")[0].replace("The torch-conformance command: ", "").capitalize()
+EPILOG = __doc__.split("\n\n", 1)[1]
 
 
-def _safe_dirname(name: str) -> str:
-    """A single path component from a backend name: no separators, no '..', never empty."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")[:64] or "backend"
+def _say(text: str) -> None:
+    print(f"torch-conformance: {text}", file=sys.stderr, flush=True)
+
+
+def _progress(text: str) -> None:
+    """Start-up steps, for a person watching a terminal (logs keep one line per outcome)."""
+    if sys.stderr.isatty():
+        _say(text)
+
+
+def _selection_error(topics: list[str], patterns: list[str]) -> str | None:
+    """Why the selection can select no check (checked before the backend loads), or None."""
+    for topic in topics:
+        if topic not in catalogue.TOPICS:
+            return f"unknown topic {topic!r}; topics: {', '.join(catalogue.TOPICS)}"
+    ids = [bid for bid in declared_behaviours() if not topics or catalogue.lookup(bid).topic in topics]
+    if patterns:
+        ids = [bid for bid in ids if any(fnmatch.fnmatchcase(bid, p) for p in patterns)]
+    if ids:
+        return None
+    where = f" in topic {', '.join(topics)}" if topics else ""
+    what = f" matches {' or '.join(repr(p) for p in patterns)}" if patterns else " has a check"
+    return f"no catalogue ID{what}{where}: nothing to run (see `torch-conformance catalogue`)"
+
+
+def _importable_from_cwd() -> None:
+    """A backend module in the current directory is found, as ``python -m pytest`` finds it (workers too)."""
+    cwd = os.getcwd()
+    if cwd not in sys.path:
+        sys.path.insert(0, cwd)
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if cwd not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([cwd, *paths])
 
 
 def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
     import pytest
 
+    problem = _selection_error(args.topic or [], args.behaviour or [])
+    if problem:
+        _say(problem)
+        return EXIT_USAGE
+    _importable_from_cwd()
+    _progress(f"loading backend {args.backend!r} ...")
+    began = time.monotonic()
     try:
         adapter = load_backend(args.backend)
     except BackendLoadError as exc:
-        print(f"torch-conformance: {exc}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_USAGE
-    for topic in args.topic or ():
-        if topic not in catalogue.TOPICS:
-            print(f"torch-conformance: unknown topic {topic!r}; topics: {', '.join(catalogue.TOPICS)}", file=sys.stderr)
-            return EXIT_USAGE
-    out = Path(args.output or Path("reports") / _safe_dirname(adapter.name))
+    jobs = max(args.jobs, 1)
+    _progress(f"backend {adapter.name} {adapter.version} loaded in {time.monotonic() - began:.1f} s; "
+         f"collecting checks in {plural(jobs, 'worker process')} ...")
+    out = Path(args.output or folder.DEFAULT_ROOT / folder.safe_dirname(adapter.name))
     pytest_args = [str(SUITES_DIR), "--backend", args.backend, "--conformance-report", str(out),
                    "--hypothesis-profile", args.profile, "-q", "--tb=no", "-rN", "-p", "no:cacheprovider",
                    "--rootdir", str(SUITES_DIR.parent), "-W", "ignore::pytest.PytestAssertRewriteWarning",
@@ -50,15 +91,21 @@ def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
         pytest_args += ["--behaviour", pattern]
     # Checks always run in worker processes (even -j 1), fed two at a time so a hung worker holds
     # back no queue; a dead worker is replaced (see conformance/isolation.py).
-    pytest_args += ["-n", str(max(args.jobs, 1)), "--maxschedchunk", "2",
+    pytest_args += ["-n", str(jobs), "--maxschedchunk", "2",
                     "--timeout", str(args.timeout), "--memory-limit", str(args.memory_limit)]
+    earlier = folder.keep_earlier(out)
     try:
-        code = pytest.main(pytest_args + passthrough)
-    except KeyboardInterrupt:
-        code = pytest.ExitCode.INTERRUPTED
+        try:
+            code = pytest.main(pytest_args + passthrough)
+        except KeyboardInterrupt:
+            code = pytest.ExitCode.INTERRUPTED
+    finally:
+        written = folder.settle(out, earlier)
+    if written != out:
+        _say(f"the earlier complete report in {out} is kept; this run's unfinished report is in {written}")
     report_file = out / "report.json"
     if code == pytest.ExitCode.INTERRUPTED:
-        print(f"torch-conformance: interrupted; the checks that finished are in {out}", file=sys.stderr)
+        _say(f"interrupted; the checks that finished are in {written}")
         return EXIT_INTERRUPTED
     if code == pytest.ExitCode.USAGE_ERROR or not report_file.exists():
         return EXIT_USAGE
@@ -78,7 +125,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"torch-conformance: cannot rebuild a report: {exc}", file=sys.stderr)
         return EXIT_USAGE
     missing = len(report["run"]["not_run"])
-    state = "complete" if report["run"]["complete"] else f"incomplete, {missing} selected checks never finished"
+    state = "complete" if report["run"]["complete"] else f"incomplete, {plural(missing, 'selected check')} never finished"
     print(f"report ({state}) written to {args.output}")
     return 0
 
@@ -97,15 +144,15 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         if not mine:
             continue
         covered = sum(b.id in declared for b in mine)
-        print(f"\n{topic}: {len(mine)} behaviours, {covered} covered")
+        print(f"\n{topic}: {plural(len(mine), 'behaviour')}, {covered} covered")
         for b in mine:
             checks = declared.get(b.id, ())
-            mark = f"{len(checks)} check{'s' if len(checks) != 1 else ''}" if checks else "UNCOVERED"
+            mark = plural(len(checks), "check") if checks else "UNCOVERED"
             print(f"  {b.id:<52} {mark:>10}  {b.statement}")
             print(f"  {'':<52} {'':>10}  source: {b.source}")
     total = len(rows)
     uncovered = sum(b.id not in declared for b in rows)
-    print(f"\n{total} behaviours, {total - uncovered} covered, {uncovered} uncovered")
+    print(f"\n{plural(total, 'behaviour')}, {total - uncovered} covered, {uncovered} uncovered")
     return 0
 
 
@@ -141,15 +188,38 @@ def cmd_backends(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from conformance.report.build import MalformedReport, load_report
+
+    source = Path(args.report)
+    try:
+        report = load_report(source)
+    except MalformedReport as exc:
+        _say(f"publish: {exc}")
+        return EXIT_USAGE
+    if not report["run"]["complete"]:
+        _say(f"publish: {source} holds an incomplete run; only a complete report is published")
+        return EXIT_USAGE
+    dest = Path(args.to or folder.PUBLISHED_ROOT / folder.safe_dirname(report["run"]["backend"]["name"]))
+    folder.publish(source if source.is_dir() else source.parent, dest)
+    print(f"published {', '.join(folder.REPORT_FILES)} to {dest}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="torch-conformance", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="torch-conformance", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"torch-conformance {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser("run", help="run the suite against a backend and write a report",
-                         description="Run the suite; arguments after -- go to pytest.")
+                         description="Run the suite; arguments after -- go to pytest.", epilog=EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("--backend", default=os.environ.get("CONFORMANCE_BACKEND", "torch"),
-                     help="registered name, dotted module path or module:attribute (default: torch)")
-    run.add_argument("--output", "-o", help="report folder (default: reports/<backend>/)")
-    run.add_argument("--topic", "-t", action="append", help="run one topic (repeatable)")
+                     help="registered name, dotted module path or module:attribute (env CONFORMANCE_BACKEND; default: torch)")
+    run.add_argument("--output", "-o", help=f"report folder (default: {folder.DEFAULT_ROOT}/<backend>/, not tracked by git; "
+                                            "`torch-conformance publish` copies a report to reports/)")
+    run.add_argument("--topic", "-t", action="append", metavar="TOPIC",
+                     help=f"run one topic (repeatable): {', '.join(catalogue.TOPICS)}")
     run.add_argument("--behaviour", action="append", help="run checks of behaviours matching this glob (repeatable)")
     run.add_argument("--jobs", "-j", type=int, default=min(os.cpu_count() or 1, 4), help="parallel workers (1: none)")
     run.add_argument("--profile", choices=("ci", "thorough"), default="ci", help="hypothesis profile (default: ci)")
@@ -166,6 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     cat.add_argument("--format", choices=("text", "json"), default="text")
     sub.add_parser("tutorial", help="print the tutorial's items with the behaviours covering them (Markdown)")
     sub.add_parser("backends", help="list registered backends")
+    pub = sub.add_parser("publish", help="copy a complete report into reports/<backend>/ (tracked by git)")
+    pub.add_argument("report", metavar="REPORT", help=f"a report folder or its report.json, e.g. {folder.DEFAULT_ROOT}/torch")
+    pub.add_argument("--to", metavar="DIR", help="destination folder (default: reports/<backend>/)")
     add_coverage_parser(sub)
     cli_reports.add_parsers(sub)
     return parser
@@ -181,12 +254,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else 0
-    if args.command == "run":
-        return cmd_run(args, passthrough)
-    if hasattr(args, "handler"):
-        return args.handler(args)
-    return {"report": cmd_report, "catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends,
-            "coverage": cmd_coverage}[args.command](args)
+    try:
+        if args.command == "run":
+            return cmd_run(args, passthrough)
+        if hasattr(args, "handler"):
+            return args.handler(args)
+        return {"report": cmd_report, "catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends,
+                "coverage": cmd_coverage, "publish": cmd_publish}[args.command](args)
+    except BrokenPipeError:  # e.g. `torch-conformance catalogue | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit-time flush is quiet too
+        return 0
 
 
 if __name__ == "__main__":

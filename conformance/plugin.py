@@ -2,7 +2,10 @@
 topic markers, honest statuses and the compliance report.
 
 Registered through the ``pytest11`` entry point, so ``pytest --backend SPEC`` works
-wherever the package is installed.
+wherever the package is installed. Opt-in, like hypothesis's own plugin: it registers its
+options, markers and profiles, but loads no backend, changes no hypothesis settings and prints
+nothing unless a conformance option (or CONFORMANCE_BACKEND) is given, the run's paths hold the
+suite, or collection meets a check.
 """
 from __future__ import annotations
 
@@ -17,8 +20,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from conformance import assertions, catalogue, isolation
-from conformance.backend import Adapter, BackendLoadError, load_backend
+from conformance import assertions, catalogue, isolation, terminal
+from conformance.backend import DEFAULT_BACKEND, Adapter, BackendLoadError, load_backend
+from conformance.coverage import SUITES_DIR
 from conformance.report.build import MAX_SECTION_CHARS, clip
 from conformance.report.recorder import Recorder
 
@@ -28,6 +32,7 @@ PREVIOUS_KEY = pytest.StashKey[Any]()
 HANDLERS_KEY = pytest.StashKey[dict]()
 MARKER_DIR_KEY = pytest.StashKey[Path]()
 WATCHDOG_KEY = pytest.StashKey[isolation.Watchdog]()
+BACKEND_ENV = "CONFORMANCE_BACKEND"
 UNLIMITED_RESTARTS = "1000000"  # a hostile backend may kill a worker in every check
 
 UNSUPPORTED_PREFIX = "unsupported: "
@@ -49,34 +54,69 @@ settings.register_profile(
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("torch-conformance")
-    group.addoption("--backend", default=os.environ.get("CONFORMANCE_BACKEND", "torch"),
+    group.addoption("--backend", default=None,
                     help="backend SPEC: registered name, dotted module path, or module:attribute "
-                         "(env CONFORMANCE_BACKEND; default torch)")
+                         f"(env {BACKEND_ENV}; default {DEFAULT_BACKEND})")
     group.addoption("--conformance-report", metavar="DIR", default=None,
                     help="write report.json, report.md and report.html to DIR")
     group.addoption("--behaviour", action="append", default=[], metavar="PATTERN",
                     help="run only checks of behaviours matching this glob (repeatable)")
-    group.addoption("--memory-limit", type=int, metavar="MB",
-                    default=int(os.environ.get("CONFORMANCE_MEMORY_LIMIT", isolation.DEFAULT_MEMORY_LIMIT_MB)),
+    group.addoption("--memory-limit", type=int, metavar="MB", default=None,
                     help="cap each xdist worker's data segment at MB MiB (0: no cap; env CONFORMANCE_MEMORY_LIMIT; "
                          f"default {isolation.DEFAULT_MEMORY_LIMIT_MB})")
+
+
+def backend_spec(config: pytest.Config) -> str:
+    """--backend, else CONFORMANCE_BACKEND, else torch."""
+    return config.getoption("backend") or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
+
+
+def _memory_limit(config: pytest.Config) -> int:
+    given = config.getoption("memory_limit")
+    return given if given is not None else int(os.environ.get("CONFORMANCE_MEMORY_LIMIT", isolation.DEFAULT_MEMORY_LIMIT_MB))
 
 
 def _hypothesis_profile(config: pytest.Config) -> str:
     return config.getoption("hypothesis_profile", None) or "ci"
 
 
+def _asked_for(config: pytest.Config) -> bool:
+    """A conformance option or CONFORMANCE_BACKEND was given, or the run's paths hold the suite."""
+    if os.environ.get(BACKEND_ENV) or config.getoption("backend") or config.getoption("conformance_report"):
+        return True
+    if config.getoption("behaviour") or config.getoption("memory_limit") is not None:
+        return True
+    suites = SUITES_DIR.resolve()
+    for arg in config.args:
+        path = (config.invocation_params.dir / arg.split("::")[0]).resolve()
+        if path == suites or suites in path.parents or path in suites.parents:
+            return True
+    return False
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    """Registers markers only; the backend loads when the run asks for the suite (see ``_activate``)."""
     for topic in catalogue.TOPICS:
         config.addinivalue_line("markers", f"{topic}: checks of the {topic} topic")
     config.addinivalue_line("markers", "behaviour(*ids): the catalogued behaviours a check verifies")
+    if _asked_for(config):
+        _activate(config)
+
+
+def _activate(config: pytest.Config) -> Adapter:
+    """Load the backend, the ci profile, isolation and the recorder, once per process.
+
+    Called at configure time when the run asks for the suite, otherwise when collection first
+    meets a check, so an unrelated pytest run in the same environment never pays for it.
+    """
+    if ADAPTER_KEY in config.stash:
+        return config.stash[ADAPTER_KEY]
     # hypothesis imports libcst to annotate falsifying examples; its deprecation noise is not ours
     config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:libcst.*")
-    settings.load_profile("ci")  # hypothesis's own plugin loads --hypothesis-profile after this
-    spec = config.getoption("backend")
+    settings.load_profile(_hypothesis_profile(config))  # hypothesis's plugin loaded a --hypothesis-profile already
     try:
-        adapter = load_backend(spec)
+        adapter = load_backend(backend_spec(config))
     except BackendLoadError as exc:
         pytest.exit(str(exc), returncode=2)
     config.stash[ADAPTER_KEY] = adapter
@@ -84,7 +124,7 @@ def pytest_configure(config: pytest.Config) -> None:
     worker = hasattr(config, "workerinput")
     config.stash[HANDLERS_KEY] = isolation.install_interrupt_handlers(controller=not worker)
     if worker:
-        isolation.cap_memory(config.getoption("memory_limit"))
+        isolation.cap_memory(_memory_limit(config))
     elif _xdist_controller(config):
         if config.option.maxworkerrestart is None:
             config.option.maxworkerrestart = UNLIMITED_RESTARTS
@@ -98,6 +138,12 @@ def pytest_configure(config: pytest.Config) -> None:
         recorder = Recorder(Path(out), adapter, profile=profile, seed=seed)
         config.stash[RECORDER_KEY] = recorder
         config.pluginmanager.register(recorder, "torch-conformance-recorder")
+    return adapter
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if behaviour_ids(item):
+        _activate(item.config)
 
 
 def _xdist_controller(config: pytest.Config) -> bool:
@@ -195,7 +241,7 @@ def pytest_timeout_cancel_timer(item: pytest.Item) -> bool | None:
 def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any) -> None:
     """xdist controller: a worker died in ``crashitem``; label it crashed or timeout, with the cause."""
     worker = report.node  # set by xdist on crash reports
-    adapter = worker.config.stash[ADAPTER_KEY]
+    adapter = _activate(worker.config)  # a controller that collected no check itself may not have loaded it yet
     death = isolation.diagnose(worker, worker.config.stash.get(MARKER_DIR_KEY, None))
     info = death.info if death.info.get("nodeid") == crashitem else {}
     ids = info.get("behaviours", [])
@@ -216,7 +262,7 @@ def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any
 @pytest.fixture(scope="session")
 def backend(pytestconfig: pytest.Config) -> Adapter:
     """The adapter of the backend under test."""
-    return pytestconfig.stash[ADAPTER_KEY]
+    return _activate(pytestconfig)
 
 
 @pytest.fixture(scope="session")
@@ -237,7 +283,7 @@ def other_device(backend: Adapter) -> str:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "device" in metafunc.fixturenames:
-        devices = metafunc.config.stash[ADAPTER_KEY].devices
+        devices = _activate(metafunc.config).devices
         metafunc.parametrize("device", devices, ids=list(devices))
 
 
@@ -252,6 +298,8 @@ def _device_skip_reason(device: str) -> str:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tag checks with their topic, then apply unsupported, deviations and device skips."""
+    if ADAPTER_KEY not in config.stash:  # no check collected: the plugin stays out of this run
+        return
     adapter = config.stash[ADAPTER_KEY]
     patterns = config.getoption("behaviour")
     default_timeout = _default_timeout(config)
@@ -303,7 +351,7 @@ def repro_command(item: pytest.Item) -> str:
     except ValueError:
         shown = str(path)
     target = shown + "::" + item.nodeid.split("::", 1)[1] if "::" in item.nodeid else shown
-    parts = ["pytest", target, "--backend", config.getoption("backend"), "-p", "no:xdist"]
+    parts = ["pytest", target, "--backend", backend_spec(config), "-p", "no:xdist"]
     if config.getoption("hypothesis_profile", None):
         parts += ["--hypothesis-profile", config.getoption("hypothesis_profile")]
     return " ".join(shlex.quote(p) for p in parts)
@@ -409,14 +457,30 @@ def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -
     return None
 
 
+def _bad_checks(terminalreporter: Any) -> list[dict[str, Any]]:
+    """One entry per check (its first phase with a verdict), from the reports pytest kept."""
+    seen: dict[str, dict[str, Any]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            props = dict(getattr(report, "user_properties", ())).get("conformance")
+            if props and props["status"] is not None and report.nodeid not in seen:
+                seen[report.nodeid] = props
+    return list(seen.values())
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """What failed, grouped by behaviour and capped, then the score and where the report is."""
     recorder = config.stash.get(RECORDER_KEY, None)
     adapter = config.stash.get(ADAPTER_KEY, None)
     if adapter is None:
         return
     terminalreporter.write_sep("-", f"torch-conformance: backend {adapter.name} {adapter.version}")
+    entries = recorder.written["results"] if recorder is not None and recorder.written else _bad_checks(terminalreporter)
+    for line in terminal.failure_lines(entries):
+        terminalreporter.write_line(line)
     if recorder is not None and recorder.written:
         summary = recorder.written["summary"]
         counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
         terminalreporter.write_line(f"conformance {summary['conformance_percent']}% ({counts})")
-        terminalreporter.write_line(f"report: {recorder.out / 'report.html'}")
+        paths = ", ".join(str(recorder.out / name) for name in ("report.html", "report.md", "report.json"))
+        terminalreporter.write_line(f"report: {paths}")

@@ -130,9 +130,9 @@ def test_output_flood_stays_out_of_the_report(hostile: Run) -> None:
 def test_cli_isolates_even_at_one_job_and_keeps_the_report_in_its_folder(tmp_path: Path) -> None:
     """torch's add aborts; the adapter is named ../../escaped. -j 1 still runs checks in a worker."""
     run = _run(CLI + ["run", "--backend", "tests.fakes.hostile_backends:abort_in_add", "--behaviour", "ops.add.*",
-                      "-j", "1", "--timeout", "20"], tmp_path / "reports" / "escaped", cwd=tmp_path)
-    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == ["reports"]
-    assert [p.name for p in (tmp_path / "reports").iterdir()] == ["escaped"]
+                      "-j", "1", "--timeout", "20"], tmp_path / "conformance-reports" / "escaped", cwd=tmp_path)
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == ["conformance-reports"]
+    assert [p.name for p in (tmp_path / "conformance-reports").iterdir()] == ["escaped"]
     statuses = {r["nodeid"].split("::")[1]: r["status"] for r in run.report["results"]}
     assert statuses["test_add_function_and_method_equal_sum"] == "crashed"
     assert statuses["test_plus_operator_adds_elementwise"] == "passed"  # x + y does not call add

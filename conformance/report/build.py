@@ -12,7 +12,7 @@ from typing import Any
 from conformance import __version__, apisurface, catalogue, statuses
 from conformance.backend import Adapter
 from conformance.coverage import declared_behaviours
-from conformance.report import metadata
+from conformance.report import causes, metadata
 
 SCHEMA_VERSION = "1.1"
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
@@ -101,6 +101,7 @@ def build_report(results: list[dict[str, Any]], adapter: Adapter, *, profile: st
             "not_run": list(not_run),
         },
         "summary": _summary(results),
+        "root_causes": causes.root_causes(results),
         "topics": topics,
         "behaviours": behaviours,
         "api_coverage": apisurface.report_block(),

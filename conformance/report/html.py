@@ -4,21 +4,54 @@ Rendered with Jinja2 autoescaping, so every backend-provided string is escaped.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
+from conformance.report.markdown import topic_score
 from conformance.statuses import ALL, SEVERITY
+from conformance.terminal import plural
+
+ORDER = tuple(s for s in SEVERITY if s != "xpassed")
+ORDER = (*ORDER[:ORDER.index("unsupported")], "xpassed", *ORDER[ORDER.index("unsupported"):])
+"""Worst first, with stale deviations (xpassed: clean the deviations file) before unsupported."""
+_URL = re.compile(r"https?://[^\s;,<>\"']+")
 
 COLOURS = {"passed": "#2e7d32", "failed": "#c62828", "error": "#6a1b9a", "skipped": "#9e9e9e",
            "xfailed": "#ef6c00", "xpassed": "#f9a825", "unsupported": "#455a64", "crashed": "#000000",
            "timeout": "#5d4037"}
 
+
+
+def links(text: str) -> Markup:
+    """Escaped text with its http(s) URLs as links."""
+    out, at = [], 0
+    for found in _URL.finditer(text):
+        url = found.group()
+        out += [escape(text[at:found.start()]), Markup('<a href="{}">{}</a>').format(url, url)]
+        at = found.end()
+    return Markup("").join([*out, escape(text[at:])])
+
+
+def without_repro(message: str) -> str:
+    """The message without its repro line, which the page shows once, under it."""
+    return "\n".join(line for line in message.splitlines() if not line.startswith("repro: "))
+
+
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("conformance.report", "templates"),
                           autoescape=True, undefined=jinja2.StrictUndefined)
+_ENV.filters["links"] = links
 
 
 def render(report: dict[str, Any]) -> str:
     """Worst checks first, so a reader sees failures before the passes."""
-    results = sorted(report["results"], key=lambda r: (SEVERITY.index(r["status"]), r["nodeid"]))
-    return _ENV.get_template("report.html.j2").render(report=report, results=results, statuses=ALL, colours=COLOURS)
+    results = sorted(report["results"], key=lambda r: (ORDER.index(r["status"]), r["nodeid"]))
+    present = [s for s in ALL if report["summary"]["counts"].get(s)]
+    behaviour_statuses = sorted({b["status"] for b in report["behaviours"].values()})
+    causes = report.get("root_causes")
+    return _ENV.get_template("report.html.j2").render(
+        report=report, results=results, statuses=ALL, present=present, colours=COLOURS,
+        behaviour_statuses=behaviour_statuses, causes=causes if causes and causes["missing_api"] else None,
+        topic_score=topic_score, without_repro=without_repro, plural=plural)

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 from conformance.statuses import ALL
+from conformance.terminal import plural
 
 COLUMNS = ("passed", "failed", "crashed", "timeout", "error", "unsupported", "xfailed", "xpassed", "skipped")
 MAX_LISTED = 50
@@ -58,6 +59,29 @@ def _detail_section(report: dict[str, Any], status: str, title: str, lines: list
         lines.append(f"\n... and {len(items) - MAX_LISTED} more (see report.json)")
 
 
+def topic_score(t: dict[str, Any]) -> str:
+    """A topic's conformance: "not run" when no check of it ran, "unsupported" when all were declared so."""
+    counts = t["counts"]
+    if not t["total"] or t["total"] == counts.get("skipped", 0):
+        return "not run"
+    if counts.get("unsupported", 0) == t["total"] - counts.get("skipped", 0):
+        return "unsupported"
+    return f"{t['conformance_percent']}%"
+
+
+def _causes(report: dict[str, Any], lines: list[str]) -> None:
+    """Failures by root cause, once at the top (absent from older reports)."""
+    causes = report.get("root_causes")
+    if not causes or not causes["missing_api"]:
+        return
+    lines += ["", "## Failures by root cause", ""]
+    for c in causes["missing_api"]:
+        kind = " keyword" if c["kind"] == "keyword" else ""
+        lines.append(f"- missing API: {_inline(c['api'])}{kind}, {plural(c['checks'], 'check')}")
+    if causes["wrong_behaviour"]:
+        lines.append(f"- wrong behaviour: {plural(causes['wrong_behaviour'], 'check')}")
+
+
 def _api_table(report: dict[str, Any], lines: list[str]) -> None:
     """Public API names covered per namespace, with the topics covering them (absent from older reports)."""
     api = report.get("api_coverage")
@@ -79,7 +103,7 @@ def render(report: dict[str, Any]) -> str:
     lines = [
         f"# torch-conformance: {_cell(backend['name'])} {_cell(backend['version'])}",
         "",
-        f"**{summary['conformance_percent']}% conformant**: {said or 'no checks ran'}, of {summary['total']} checks.",
+        f"**{summary['conformance_percent']}% conformant**: {said or 'no checks ran'}, of {plural(summary['total'], 'check')}.",
         "",
         f"Backend spec {_inline(backend['spec'])}, devices {_cell(', '.join(backend['devices']))}; suite {run['suite_version']}; "
         f"hypothesis profile `{run['hypothesis']['profile']}`; Python {run['environment']['python']}, "
@@ -89,16 +113,17 @@ def render(report: dict[str, Any]) -> str:
         lines += ["", "> **Incomplete run**: interrupted; only the checks listed here finished."]
         missing = run.get("not_run", [])
         if missing:
-            lines += [f"> {len(missing)} selected checks never finished:"]
+            lines += [f"> {plural(len(missing), 'selected check')} never finished:"]
             lines += [f"> - {_inline(nodeid)}" for nodeid in missing[:MAX_LISTED]]
             if len(missing) > MAX_LISTED:
                 lines.append(f"> - ... and {len(missing) - MAX_LISTED} more (see report.json)")
+    _causes(report, lines)
     lines += ["", "| topic | conformance | " + " | ".join(COLUMNS) + " | behaviours | uncovered |",
               "|---|---:|" + "---:|" * (len(COLUMNS) + 2)]
     for topic, t in report["topics"].items():
         if t["total"] or t["behaviours"]:
             cells = " | ".join(str(t["counts"].get(c, 0)) for c in COLUMNS)
-            lines.append(f"| {topic} | {t['conformance_percent']}% | {cells} | {t['behaviours']} | {t['uncovered']} |")
+            lines.append(f"| {topic} | {topic_score(t)} | {cells} | {t['behaviours']} | {t['uncovered']} |")
     _api_table(report, lines)
     _detail_section(report, "failed", "Failures", lines)
     _detail_section(report, "crashed", "Crashes (the backend killed its worker process)", lines)
@@ -109,7 +134,7 @@ def render(report: dict[str, Any]) -> str:
                           ("xfailed", "Known deviations (still failing)")):
         reasons = Counter(r["message"].splitlines()[0] if r["message"] else "" for r in _results(report, status))
         if reasons:
-            lines += ["", f"## {title}", ""] + [f"- {n} checks: {_cell(reason)}" for reason, n in reasons.most_common()]
+            lines += ["", f"## {title}", ""] + [f"- {plural(n, 'check')}: {_cell(reason)}" for reason, n in reasons.most_common()]
     uncovered = [bid for bid, b in report["behaviours"].items() if b["status"] == "uncovered"]
     if uncovered:
         lines += ["", f"## Uncovered behaviours ({len(uncovered)})", ""] + [f"- `{b}`" for b in uncovered]
