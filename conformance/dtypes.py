@@ -11,7 +11,7 @@ reports the check ``unsupported`` instead of ``passed``, naming what was not run
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 
@@ -86,7 +86,7 @@ def info(name: str) -> DtypeInfo:
     return INFO[name]
 
 
-def numpy_dtype(name: str) -> np.dtype:  # type: ignore[type-arg]
+def numpy_dtype(name: str) -> np.dtype[Any]:
     """The NumPy dtype that computes expectations for ``name``."""
     return np.dtype(INFO[name].numpy)
 

@@ -116,7 +116,7 @@ class Watchdog:
 
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / f"{os.getpid()}.marker" if folder is not None else None
-        self.file: IO[Any] = open(self.path, "w+b") if self.path else sys.__stderr__  # noqa: SIM115
+        self.file: IO[Any] = open(self.path, "w+b") if self.path else (sys.__stderr__ or sys.stderr)  # noqa: SIM115
         self.info: dict[str, Any] = {}
         if self.path is not None:
             faulthandler.enable(file=self.file, all_threads=False)
@@ -222,6 +222,7 @@ def write_selected(folder: Path, checks: list[dict[str, Any]]) -> None:
 
 def read_selected(folder: Path) -> list[dict[str, Any]] | None:
     try:
-        return json.loads((folder / SELECTED_FILE).read_text(encoding="utf-8"))
+        checks: list[dict[str, Any]] = json.loads((folder / SELECTED_FILE).read_text(encoding="utf-8"))
+        return checks
     except (OSError, ValueError):
         return None

@@ -28,7 +28,7 @@ from conformance.statuses import Status
 ADAPTER_KEY = pytest.StashKey[Adapter]()
 RECORDER_KEY = pytest.StashKey[Recorder]()
 PREVIOUS_KEY = pytest.StashKey[Any]()
-HANDLERS_KEY = pytest.StashKey[dict]()
+HANDLERS_KEY = pytest.StashKey[dict[int, Any]]()
 MARKER_DIR_KEY = pytest.StashKey[Path]()
 WATCHDOG_KEY = pytest.StashKey[isolation.Watchdog]()
 UNLIMITED_RESTARTS = "1000000"  # a hostile backend may kill a worker in every check
@@ -362,7 +362,9 @@ def repro_command(item: pytest.Item) -> str:
 def _adapter_fault(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) -> bool:
     """The exception was raised inside the adapter's own module: the adapter's bug, not the backend's."""
     source = item.config.stash[ADAPTER_KEY].source_file
-    return bool(source and excinfo.traceback) and Path(str(excinfo.traceback[-1].path)) == Path(source)
+    if source is None or not excinfo.traceback:
+        return False
+    return Path(str(excinfo.traceback[-1].path)) == Path(source)
 
 
 def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException], harness_fault: bool) -> str:

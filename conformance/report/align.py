@@ -18,7 +18,7 @@ class IncompatibleReports(ValueError):
 
 
 def behaviour_status(report: dict[str, Any], bid: str) -> str:
-    return report["behaviours"].get(bid, {}).get("status", ABSENT)
+    return str(report["behaviours"].get(bid, {}).get("status", ABSENT))
 
 
 def is_verdict(status: str) -> bool:

@@ -141,7 +141,8 @@ def load_report(path: Path | str) -> dict[str, Any]:
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise MalformedReport(f"{path}: not JSON: {exc}") from None
     validate(report)
-    return report
+    checked: dict[str, Any] = report  # validated against the schema, whose top level is an object
+    return checked
 
 
 def write_all(report: dict[str, Any], out: Path) -> None:

@@ -68,7 +68,7 @@ class Recorder:
             return
         phase = replace(CheckResult.from_json(props), nodeid=report.nodeid, duration_s=report.duration)
         start = CheckResult(report.nodeid, phase.behaviours, None, repro=phase.repro)
-        entry = self.pending[report.nodeid] = self.pending.get(report.nodeid, start).merged(phase)
+        self.pending[report.nodeid] = self.pending.get(report.nodeid, start).merged(phase)
         if report.when == "teardown" or phase.when == "crash":
             self._finish_entry(self.pending.pop(report.nodeid))
 
