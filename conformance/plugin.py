@@ -231,11 +231,12 @@ def xp(backend: Adapter) -> Any:
 
 @pytest.fixture(scope="session")
 def other_device(backend: Adapter) -> str:
-    """A declared, available non-CPU device to transfer to; skipped (environment) where there is none."""
+    """A declared, available non-CPU device to transfer to (in the library's spelling); skipped
+    (environment) where there is none."""
     others = [d for d in backend.devices if d != "cpu"]
     for device in others:
         if backend.device_available(device):
-            return device
+            return backend.device_name(device)
     pytest.skip("; ".join(_device_skip_reason(d) for d in others) if others else "the backend declares no device besides cpu")
 
 
