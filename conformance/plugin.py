@@ -230,7 +230,7 @@ def xp(backend: Adapter) -> Any:
 
 
 @pytest.fixture(scope="session")
-def other_device(backend: Adapter) -> str:
+def other_device(backend: Adapter) -> Any:
     """A declared, available non-CPU device to transfer to (in the library's spelling); skipped
     (environment) where there is none."""
     others = [d for d in backend.devices if d != "cpu"]
