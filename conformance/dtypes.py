@@ -27,6 +27,11 @@ class DtypeInfo:
     numpy: str
 
     @property
+    def itemsize(self) -> int:
+        """Bytes per element (``Tensor.element_size()``)."""
+        return self.bits // 8
+
+    @property
     def min(self) -> int | float:
         """The smallest finite value (integers exactly; floats as NumPy's finfo, bfloat16 by its format)."""
         if self.name == "bfloat16":
