@@ -7,11 +7,11 @@ wherever the package is installed.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
 import os
 import shlex
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
