@@ -213,7 +213,7 @@ def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any
     lines.append(f"repro: {info.get('repro', crashitem)}")
     message = "\n".join(lines)
     report.longrepr = message
-    result = CheckResult(crashitem, tuple(ids), Status(death.status), message, repro=info.get("repro", ""), when="crash")
+    result = CheckResult(crashitem, tuple(ids), death.status, message, repro=info.get("repro", ""), when="crash")
     report.user_properties.append((PROPERTY, result.to_json()))
 
 

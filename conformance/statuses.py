@@ -27,6 +27,12 @@ class Status(str, Enum):
     CRASHED = "crashed"
     TIMEOUT = "timeout"
 
+    def __str__(self) -> str:  # "crashed", not "Status.CRASHED", wherever a status is written out
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
 
 ALL: tuple[str, ...] = tuple(s.value for s in Status)
 

@@ -43,3 +43,7 @@ def test_first_phase_with_a_verdict_decides() -> None:
     teardown = CheckResult("n", ("a.b",), Status.ERROR, "teardown broke", duration_s=0.3, when="teardown")
     folded = setup.merged(call).merged(teardown)
     assert (folded.status, folded.message, folded.duration_s) == (Status.FAILED, "bad", 0.6)
+
+
+def test_status_writes_out_as_its_value() -> None:
+    assert (str(Status.CRASHED), f"{Status.TIMEOUT}", json.dumps([Status.FAILED])) == ("crashed", "timeout", '["failed"]')
