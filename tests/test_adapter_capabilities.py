@@ -37,6 +37,12 @@ def test_draws_dtypes(xp, arr):
 
 
 @check("{a}")
+@given(arr=small_arrays(("complex128",)))
+def test_draws_only_unsupported(xp, arr):
+    pass
+
+
+@check("{a}")
 def test_fails_on_a_supported_dtype(xp):
     for name in dtypes.supported(("int8", "complex128")):
         expect(False, call=name, expected=1, got=2)
@@ -115,6 +121,7 @@ def test_capabilities(run: dict[str, dict[str, Any]]) -> None:
         "test_loops_over_dtypes": "unsupported",
         "test_needs_only_unsupported": "unsupported",
         "test_draws_dtypes": "unsupported",
+        "test_draws_only_unsupported": "unsupported",
         "test_fails_on_a_supported_dtype": "failed",
         "test_untouched_by_dtypes": "passed",
         "test_device_is_the_librarys[cpu]": "passed",
