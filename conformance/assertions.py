@@ -12,20 +12,10 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from conformance import dtypes
 from conformance.backend import Adapter
 
 _adapter: Adapter | None = None
-
-# torch.testing.assert_close defaults (rtol, atol) per dtype name; integers and bool are exact.
-TOLERANCES: dict[str, tuple[float, float]] = {
-    "float16": (1e-3, 1e-5),
-    "bfloat16": (1.6e-2, 1e-5),
-    "float32": (1.3e-6, 1e-5),
-    "float64": (1e-7, 1e-7),
-    "complex64": (1.3e-6, 1e-5),
-    "complex128": (1e-7, 1e-7),
-}
-
 
 class ConformanceFailure(AssertionError):
     """The backend's result contradicts the documented behaviour."""
@@ -179,7 +169,7 @@ def assert_values(
     want = np.asarray(expected)
     assert_shape(tensor, want.shape, call=call)
     got = to_numpy(tensor)
-    default_rtol, default_atol = TOLERANCES.get(dtype_name(tensor), (0.0, 0.0))
+    default_rtol, default_atol = dtypes.tolerance(dtype_name(tensor))
     rtol = default_rtol if rtol is None else rtol
     atol = default_atol if atol is None else atol
     if got.dtype.kind in "biu" and want.dtype.kind in "biu" and rtol == atol == 0:

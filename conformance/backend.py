@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import numpy as np
 
@@ -34,7 +34,7 @@ class BackendLoadError(Exception):
         self.cause = cause
 
 
-def default_to_numpy(tensor: Any) -> np.ndarray:
+def default_to_numpy(tensor: Any) -> np.ndarray[Any, Any]:
     """Read a tensor into a fresh NumPy array through the public torch API.
 
     It reads a clone: torch marks storage that numpy() has seen as non-resizable, which
@@ -135,39 +135,68 @@ def _creator_folder() -> Path | None:
 
 @dataclass
 class Adapter:
-    """Everything the harness needs to know about one backend.
+    """Everything the harness needs to know about one backend: how to reach it and what it lacks.
 
     ``unsupported`` holds behaviour-ID glob patterns for capabilities the backend
     declares it lacks: matching checks are reported ``unsupported``, never run or passed.
     ``devices`` are the devices device-dependent checks are parametrized over;
     ``device_available`` says which of them this machine really has.
     A relative ``deviations_file`` is relative to the module that constructs the Adapter.
+    Every field routes (names, conversions, capabilities); none implements semantics (rule 4).
     """
 
     name: str
+    """The backend's name, shown in every message and in the report."""
     namespace: Any
+    """The torch-like namespace under test (the ``xp`` fixture): the only way checks reach the backend."""
     version: str = "unknown"
+    """The backend's version, shown in messages and recorded in the report."""
     devices: tuple[str, ...] = ("cpu",)
-    to_numpy: Callable[[Any], np.ndarray] = default_to_numpy
+    """The suite's device names that device-dependent checks are parametrized over."""
+    to_numpy: Callable[[Any], np.ndarray[Any, Any]] = default_to_numpy
+    """Read a backend tensor into a fresh NumPy array (how assertions see results)."""
     dtype_name: Callable[[Any], str] = default_dtype_name
+    """A backend dtype object -> the suite's dtype name (``"float32"``; see :mod:`conformance.dtypes`)."""
     device_available: Callable[[str], bool] = lambda device: device == "cpu"
-    device_model: Callable[[str], str | None] = lambda device: None  # e.g. the GPU's name, for report metadata
+    """Whether this machine really has the suite-named device; checks on missing devices are skipped."""
+    device_model: Callable[[str], str | None] = lambda device: None
+    """The model of a suite-named device (e.g. the GPU's name), for the report's metadata; None if unknown."""
     unsupported: tuple[str, ...] = ()
+    """Behaviour-ID glob patterns of capabilities the backend lacks: matching checks are reported
+    ``unsupported``, never run or passed."""
+    unsupported_dtypes: tuple[str, ...] = ()
+    """Dtype names (``"complex128"``) the backend lacks: checks drawing or looping over dtypes skip those
+    cases, still check the rest, and are reported ``unsupported`` naming what was not run."""
+    device_names: Mapping[str, Any] = field(default_factory=dict)
+    """The suite's device names -> the library's (``{"cpu": "CPU"}``), applied where the harness hands
+    checks a device; names not listed are passed as they are."""
     deviations_file: Path | None = None
+    """A known-deviations TOML file: matching checks run as expected failures (``xfailed``)."""
     spec: str = ""
+    """The ``--backend`` SPEC this adapter was loaded from (set by :func:`load_backend`)."""
+    source_file: str | None = None
+    """The adapter's own source file: an exception raised there is an adapter fault (``error``), not the
+    backend violating a behaviour. Set by :func:`load_backend` from the module the SPEC names."""
     deviations: tuple[Deviation, ...] = field(default=(), init=False)
+    """The parsed ``deviations_file``."""
 
     def __post_init__(self) -> None:
         self.deviations = load_deviations(self.deviations_file, relative_to=_creator_folder())
 
     def unsupported_pattern(self, behaviour_ids: tuple[str, ...]) -> str | None:
+        """The first ``unsupported`` pattern matching one of ``behaviour_ids``, if any."""
         for pattern in self.unsupported:
             if any(fnmatch.fnmatchcase(b, pattern) for b in behaviour_ids):
                 return pattern
         return None
 
     def deviation_for(self, behaviour_ids: tuple[str, ...], nodeid: str) -> Deviation | None:
+        """The declared deviation matching this check, if any."""
         return next((d for d in self.deviations if d.matches(behaviour_ids, nodeid)), None)
+
+    def device_name(self, device: str) -> Any:
+        """The library's name for the suite's ``device`` (``device_names``, else ``device`` itself)."""
+        return self.device_names.get(device, device)
 
 
 def _module_version(module: Any) -> str:
@@ -199,24 +228,30 @@ def _import(spec: str, module_name: str, registered: str | None = None) -> Modul
         raise BackendLoadError(spec, f"importing {module_name!r} raised {type(exc).__name__}: {exc}") from None
 
 
-def _as_adapter(spec: str, obj: Any) -> Adapter:
+def _as_adapter(spec: str, obj: Any, module: str = "") -> Adapter:
+    """``module``: the module the SPEC names, whose file is the adapter's own source."""
     if isinstance(obj, Adapter):
-        obj.spec = obj.spec or spec
-        return obj
+        return _placed(obj, spec, module)
     if callable(obj) and not isinstance(obj, ModuleType):
         try:
             made = obj()
         except Exception as exc:
             raise BackendLoadError(spec, f"adapter factory raised {type(exc).__name__}: {exc}") from None
         if isinstance(made, Adapter):
-            made.spec = made.spec or spec
-            return made
+            return _placed(made, spec, module)
         obj = made
     if isinstance(obj, ModuleType):
         return adapter_for_module(obj, spec)
     raise BackendLoadError(
         spec, f"expected a conformance.Adapter, a factory returning one, or a module; got {type(obj).__name__}"
     )
+
+
+def _placed(adapter: Adapter, spec: str, module: str) -> Adapter:
+    adapter.spec = adapter.spec or spec
+    if adapter.source_file is None and module in sys.modules:
+        adapter.source_file = getattr(sys.modules[module], "__file__", None)
+    return adapter
 
 
 def registered_backends() -> dict[str, importlib.metadata.EntryPoint]:
@@ -235,7 +270,7 @@ def load_backend(spec: str | None = None) -> Adapter:
                 target = registered[spec].load()
             except Exception as exc:
                 raise BackendLoadError(spec, f"{type(exc).__name__}: {exc}") from None
-            return _as_adapter(spec, target)
+            return _as_adapter(spec, target, registered[spec].module)
         if ":" in spec:
             module_name, _, attr = spec.partition(":")
             module = _import(spec, module_name)
@@ -245,7 +280,7 @@ def load_backend(spec: str | None = None) -> Adapter:
                 raise BackendLoadError(spec, f"module {module_name!r} has no attribute {attr!r}") from None
             except Exception as exc:
                 raise BackendLoadError(spec, f"getting {attr!r} raised {type(exc).__name__}: {exc}") from None
-            return _as_adapter(spec, target)
+            return _as_adapter(spec, target, module_name)
         known = ", ".join(sorted(registered)) or "none"
         if not all(part.isidentifier() for part in spec.split(".")):
             raise BackendLoadError(spec, f"not a registered backend ({known}), a dotted module path or module:attribute")

@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             return cmd_run(args, passthrough)
         if hasattr(args, "handler"):
-            return args.handler(args)
+            return int(args.handler(args))
         return {"report": cmd_report, "catalogue": cmd_catalogue, "tutorial": cmd_tutorial, "backends": cmd_backends,
                 "coverage": cmd_coverage, "publish": cmd_publish}[args.command](args)
     except BrokenPipeError:  # e.g. `torch-conformance catalogue | head`: the reader has all it wants

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from conformance.statuses import Status
+
 DEFAULT_TIMEOUT_S = 60.0
 """Per-check limit: about 25 times the slowest check of a full torch run on a loaded 2-core
 machine (2.3 s), so the thorough profile's longer checks still fit."""
@@ -116,7 +118,7 @@ class Watchdog:
 
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / f"{os.getpid()}.marker" if folder is not None else None
-        self.file: IO[Any] = open(self.path, "w+b") if self.path else sys.__stderr__  # noqa: SIM115
+        self.file: IO[Any] = open(self.path, "w+b") if self.path else (sys.__stderr__ or sys.stderr)  # noqa: SIM115
         self.info: dict[str, Any] = {}
         if self.path is not None:
             faulthandler.enable(file=self.file, all_threads=False)
@@ -151,7 +153,7 @@ class Watchdog:
 class Death:
     """What the controller learns about a worker that died in a check."""
 
-    status: str  # "crashed" or "timeout"
+    status: Status  # CRASHED or TIMEOUT
     cause: str
     info: dict[str, Any]
     stack: str
@@ -197,10 +199,10 @@ def diagnose(worker: Any, folder: Path | None) -> Death:
     stack = _main_thread_stack(dump)
     if dump.lstrip().startswith(TIMEOUT_BANNER):
         limit = info.get("timeout_s")
-        return Death("timeout", f"still running after the per-check time limit of {limit} s; the worker was stopped "
+        return Death(Status.TIMEOUT, f"still running after the per-check time limit of {limit} s; the worker was stopped "
                                 "and replaced (raise the limit with --timeout SECONDS or @pytest.mark.timeout(N))",
                      info, stack)
-    return Death("crashed", _describe_exit(code), info, stack)
+    return Death(Status.CRASHED, _describe_exit(code), info, stack)
 
 
 def _main_thread_stack(dump: str) -> str:
@@ -222,6 +224,7 @@ def write_selected(folder: Path, checks: list[dict[str, Any]]) -> None:
 
 def read_selected(folder: Path) -> list[dict[str, Any]] | None:
     try:
-        return json.loads((folder / SELECTED_FILE).read_text(encoding="utf-8"))
+        checks: list[dict[str, Any]] = json.loads((folder / SELECTED_FILE).read_text(encoding="utf-8"))
+        return checks
     except (OSError, ValueError):
         return None

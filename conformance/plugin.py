@@ -14,28 +14,32 @@ import os
 import shlex
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from conformance import assertions, catalogue, isolation, terminal
+from conformance import assertions, catalogue, dtypes, isolation, terminal
 from conformance.backend import DEFAULT_BACKEND, Adapter, BackendLoadError, load_backend
 from conformance.coverage import SUITES_DIR
 from conformance.report.build import MAX_SECTION_CHARS, clip
 from conformance.report.recorder import Recorder
+from conformance.results import PROPERTY, CheckResult
+from conformance.statuses import Status
 
 ADAPTER_KEY = pytest.StashKey[Adapter]()
 RECORDER_KEY = pytest.StashKey[Recorder]()
 PREVIOUS_KEY = pytest.StashKey[Any]()
-HANDLERS_KEY = pytest.StashKey[dict]()
+HANDLERS_KEY = pytest.StashKey[dict[int, Any]]()
 MARKER_DIR_KEY = pytest.StashKey[Path]()
 WATCHDOG_KEY = pytest.StashKey[isolation.Watchdog]()
 BACKEND_ENV = "CONFORMANCE_BACKEND"
 UNLIMITED_RESTARTS = "1000000"  # a hostile backend may kill a worker in every check
 
-UNSUPPORTED_PREFIX = "unsupported: "
+DECISION_KEY = pytest.StashKey["Decision"]()
+"""A check's status decided before it runs (unsupported, device skip, known deviation)."""
 # Exceptions that mean the check itself is broken, not the backend.
 HARNESS_FAULTS: tuple[type[BaseException], ...] = (assertions.HarnessError, NameError, SyntaxError, catalogue.UnknownBehaviour)
 
@@ -255,8 +259,8 @@ def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: Any
     lines.append(f"repro: {info.get('repro', crashitem)}")
     message = "\n".join(lines)
     report.longrepr = message
-    report.user_properties.append(("conformance", {"behaviours": ids, "status": death.status, "message": message,
-                                                   "repro": info.get("repro", ""), "when": "crash"}))
+    result = CheckResult(crashitem, tuple(ids), death.status, message, repro=info.get("repro", ""), when="crash")
+    report.user_properties.append((PROPERTY, result.to_json()))
 
 
 @pytest.fixture(scope="session")
@@ -272,19 +276,48 @@ def xp(backend: Adapter) -> Any:
 
 
 @pytest.fixture(scope="session")
-def other_device(backend: Adapter) -> str:
-    """A declared, available non-CPU device to transfer to; skipped (environment) where there is none."""
+def other_device(backend: Adapter) -> Any:
+    """A declared, available non-CPU device to transfer to (in the library's spelling); skipped
+    (environment) where there is none."""
     others = [d for d in backend.devices if d != "cpu"]
     for device in others:
         if backend.device_available(device):
-            return device
+            return backend.device_name(device)
     pytest.skip("; ".join(_device_skip_reason(d) for d in others) if others else "the backend declares no device besides cpu")
+
+
+GLOBAL_STATE = (("get_default_dtype", "set_default_dtype"), ("is_grad_enabled", "set_grad_enabled"),
+                ("get_default_device", "set_default_device"))
+"""(getter, setter) pairs of the backend's global state; each pair the namespace has is restored after every check."""
+
+
+@pytest.fixture(autouse=True)
+def _restore_backend_state(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A check that changes global backend state (default dtype, grad mode, default device) cannot
+    leak it into the next check: whatever the check did, the state is set back afterwards."""
+    if not behaviour_ids(request.node):
+        yield
+        return
+    xp = request.config.stash[ADAPTER_KEY].namespace
+    pairs = [(getattr(xp, get), getattr(xp, put)) for get, put in GLOBAL_STATE if hasattr(xp, get) and hasattr(xp, put)]
+    saved = [(get, put, get()) for get, put in pairs]
+    dtypes.start_check()
+    yield
+    for get, put, value in saved:
+        if get() != value:
+            put(value)
+
+
+@pytest.fixture(scope="session")  # session-scoped, so hypothesis checks may take it
+def device(request: pytest.FixtureRequest, backend: Adapter) -> Any:
+    """The device a device-dependent check runs on, in the library's own spelling (``Adapter.device_names``)."""
+    return backend.device_name(request.param)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "device" in metafunc.fixturenames:
         devices = _activate(metafunc.config).devices
-        metafunc.parametrize("device", devices, ids=list(devices))
+        metafunc.parametrize("device", devices, ids=list(devices), indirect=True)
 
 
 def behaviour_ids(item: pytest.Item) -> tuple[str, ...]:
@@ -317,18 +350,36 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
             item.add_marker(pytest.mark.timeout(default_timeout))
         for topic in sorted({catalogue.lookup(b).topic for b in ids}):
             item.add_marker(topic)
-        device = getattr(getattr(item, "callspec", None), "params", {}).get("device")
-        unsupported = adapter.unsupported_pattern(ids)
-        deviation = adapter.deviation_for(ids, item.nodeid)
-        if unsupported:
-            item.add_marker(pytest.mark.skip(reason=f"{UNSUPPORTED_PREFIX}{adapter.name} declares {unsupported!r} unsupported"))
-        elif device is not None and not adapter.device_available(device):
-            item.add_marker(pytest.mark.skip(reason=_device_skip_reason(device)))
-        elif deviation:
-            item.add_marker(pytest.mark.xfail(reason=f"known deviation: {deviation.reason}", strict=False))
+        decision = _decide(adapter, item, ids)
+        if decision is not None:
+            item.stash[DECISION_KEY] = decision
+            mark = pytest.mark.xfail(reason=decision.reason, strict=False) if decision.status is Status.XFAILED \
+                else pytest.mark.skip(reason=decision.reason)
+            item.add_marker(mark)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A status settled at collection: the check is skipped (or run as a known deviation) with this reason."""
+
+    status: Status
+    reason: str
+
+
+def _decide(adapter: Adapter, item: pytest.Item, ids: tuple[str, ...]) -> Decision | None:
+    device = getattr(getattr(item, "callspec", None), "params", {}).get("device")
+    unsupported = adapter.unsupported_pattern(ids)
+    deviation = adapter.deviation_for(ids, item.nodeid)
+    if unsupported:
+        return Decision(Status.UNSUPPORTED, f"{adapter.name} declares {unsupported!r} unsupported")
+    if device is not None and not adapter.device_available(device):
+        return Decision(Status.SKIPPED, _device_skip_reason(device))
+    if deviation:
+        return Decision(Status.XFAILED, f"known deviation: {deviation.reason}")
+    return None
 
 
 def _default_timeout(config: pytest.Config) -> float | None:
@@ -357,6 +408,14 @@ def repro_command(item: pytest.Item) -> str:
     return " ".join(shlex.quote(p) for p in parts)
 
 
+def _adapter_fault(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException]) -> bool:
+    """The exception was raised inside the adapter's own module: the adapter's bug, not the backend's."""
+    source = item.config.stash[ADAPTER_KEY].source_file
+    if source is None or not excinfo.traceback:
+        return False
+    return Path(str(excinfo.traceback[-1].path)) == Path(source)
+
+
 def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException], harness_fault: bool) -> str:
     adapter = item.config.stash[ADAPTER_KEY]
     exc = excinfo.value
@@ -371,7 +430,7 @@ def _explain(item: pytest.Item, excinfo: pytest.ExceptionInfo[BaseException], ha
     else:
         where = excinfo.traceback[-1] if excinfo.traceback else None
         origin = f" at {Path(str(where.path)).name}:{where.lineno + 1}" if where is not None else ""
-        what = "check fault" if harness_fault else "backend raised"
+        what = "adapter fault" if _adapter_fault(item, excinfo) else "check fault" if harness_fault else "backend raised"
         text = _text(exc)
         lines.append(f"{what}{origin}: {_text(type(exc).__name__)}" + (f": {text}" if text else ""))
     notes = getattr(exc, "__notes__", [])
@@ -414,47 +473,59 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if not ids:
         return report
     status, message = _status(item, call, report)
-    report.user_properties.append(("conformance", {"behaviours": list(ids), "status": status, "message": message,
-                                                   "repro": repro_command(item), "when": call.when}))
-    if message and status in ("failed", "error", "xpassed"):
+    dropped = dtypes.dropped() if call.when == "call" else ()
+    if dropped and status is Status.PASSED:  # never passed because a dtype was dropped
+        status, message = Status.UNSUPPORTED, _unsupported_dtypes_message(item, dropped)
+    result = CheckResult(item.nodeid, ids, status, message, duration_s=report.duration, repro=repro_command(item),
+                         when=call.when, unsupported_dtypes=dropped)
+    report.user_properties.append((PROPERTY, result.to_json()))
+    if message and status in (Status.FAILED, Status.ERROR, Status.XPASSED):
         report.sections.append(("torch-conformance", message))
     return report
 
 
-def _status(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport) -> tuple[str | None, str]:
+def _unsupported_dtypes_message(item: pytest.Item, dropped: tuple[str, ...]) -> str:
+    adapter = item.config.stash[ADAPTER_KEY]
+    return (f"{adapter.name} declares dtypes {', '.join(dropped)} unsupported: those cases were not run "
+            "(the supported dtypes passed)")
+
+
+def _status(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport) -> tuple[Status | None, str]:
     """The conformance status this phase contributes (None: nothing to say)."""
+    decision = item.stash.get(DECISION_KEY, None)
     if hasattr(report, "wasxfail"):
         if report.skipped:
-            return "xfailed", report.wasxfail
-        return "xpassed", f"{report.wasxfail} -- but it passed: remove it from the known-deviations file"
+            return Status.XFAILED, report.wasxfail
+        return Status.XPASSED, f"{report.wasxfail} -- but it passed: remove it from the known-deviations file"
     if report.skipped:
+        if decision is not None and decision.status is not Status.XFAILED:
+            return decision.status, decision.reason
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-        reason = reason.removeprefix("Skipped: ")
-        if reason.startswith(UNSUPPORTED_PREFIX):
-            return "unsupported", reason.removeprefix(UNSUPPORTED_PREFIX)
-        return "skipped", reason
+        return Status.SKIPPED, reason.removeprefix("Skipped: ")
     if report.failed:
         excinfo = call.excinfo
+        if excinfo is not None and excinfo.errisinstance(dtypes.Unsupported):
+            return Status.UNSUPPORTED, _text(excinfo.value)
         harness_fault = report.when != "call" or (excinfo is not None and excinfo.errisinstance(HARNESS_FAULTS))
         if excinfo is not None and not harness_fault:
             from hypothesis.errors import FailedHealthCheck, InvalidArgument, Unsatisfiable
 
-            harness_fault = excinfo.errisinstance((InvalidArgument, FailedHealthCheck, Unsatisfiable))
+            harness_fault = (excinfo.errisinstance((InvalidArgument, FailedHealthCheck, Unsatisfiable))
+                             or _adapter_fault(item, excinfo))
         message = _explain(item, excinfo, harness_fault) if excinfo is not None else str(report.longrepr)
-        return ("error" if harness_fault else "failed"), message
-    return ("passed" if report.when == "call" else None), ""
+        return (Status.ERROR if harness_fault else Status.FAILED), message
+    return (Status.PASSED if report.when == "call" else None), ""
 
 
-_CATEGORIES = {"unsupported": ("unsupported", "U", "UNSUPPORTED"), "crashed": ("crashed", "C", "CRASHED"),
-               "timeout": ("timeout", "T", "TIMEOUT"), "error": ("error", "E", "ERROR")}
+_CATEGORIES = {s: (s.value, s.value[0].upper(), s.value.upper())
+               for s in (Status.UNSUPPORTED, Status.CRASHED, Status.TIMEOUT, Status.ERROR)}
 
 
-def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> Any:
+def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> tuple[str, str, str] | None:
     """Pytest's summary counts what the report counts: unsupported, crashed, timeout, check errors."""
-    props = dict(getattr(report, "user_properties", ())).get("conformance")
-    if props and props["status"] in _CATEGORIES:
-        return _CATEGORIES[props["status"]]
-    return None
+    props = dict(getattr(report, "user_properties", ())).get(PROPERTY)
+    status = CheckResult.from_json(props).status if isinstance(props, dict) else None
+    return _CATEGORIES.get(status) if status is not None else None
 
 
 def _bad_checks(terminalreporter: Any) -> list[dict[str, Any]]:

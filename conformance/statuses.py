@@ -27,26 +27,34 @@ class Status(str, Enum):
     CRASHED = "crashed"
     TIMEOUT = "timeout"
 
+    def __str__(self) -> str:  # "crashed", not "Status.CRASHED", wherever a status is written out
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
 
 ALL: tuple[str, ...] = tuple(s.value for s in Status)
 
 # Worst first: a behaviour takes the worst status among its checks.
-SEVERITY: tuple[str, ...] = ("crashed", "timeout", "error", "failed", "unsupported", "xfailed", "xpassed", "passed", "skipped")
+SEVERITY: tuple[Status, ...] = (Status.CRASHED, Status.TIMEOUT, Status.ERROR, Status.FAILED, Status.UNSUPPORTED,
+                                Status.XFAILED, Status.XPASSED, Status.PASSED, Status.SKIPPED)
 
-NOT_APPLICABLE = frozenset({"skipped"})
+NOT_APPLICABLE = frozenset({Status.SKIPPED})
 """Statuses excluded from the conformance percentage's denominator."""
 
-BAD = frozenset({"failed", "error", "crashed", "timeout"})
+BAD = frozenset({Status.FAILED, Status.ERROR, Status.CRASHED, Status.TIMEOUT})
 """Statuses that make a run exit 1."""
 
 
 def worst(statuses: list[str]) -> str:
-    return min(statuses, key=SEVERITY.index) if statuses else "uncovered"
+    """The worst of ``statuses`` (report JSON holds them as plain strings), or "uncovered" for none."""
+    return Status(min(statuses, key=SEVERITY.index)).value if statuses else "uncovered"
 
 
 def conformance_percent(counts: dict[str, int]) -> float:
     applicable = sum(n for s, n in counts.items() if s not in NOT_APPLICABLE)
-    return round(100.0 * counts.get("passed", 0) / applicable, 2) if applicable else 0.0
+    return round(100.0 * counts.get(Status.PASSED, 0) / applicable, 2) if applicable else 0.0
 
 
 def exit_code(counts: dict[str, int]) -> int:

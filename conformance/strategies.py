@@ -1,17 +1,32 @@
 """Hypothesis strategies shared by the checks: shapes, dtype names, broadcastable pairs.
 
 Dtypes are drawn as *names* (``"int32"``); a check resolves them on the backend with
-``getattr(xp, name)`` and on NumPy with ``np.dtype(name)``, so neither side is the oracle.
+``getattr(xp, name)`` and on NumPy with ``dtypes.numpy_dtype(name)``, so neither side is the oracle.
+Dtype strategies draw only from :func:`conformance.dtypes.supported` names, so a dtype the adapter
+declares unsupported is never drawn and the check is reported unsupported, not passed.
 """
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 from hypothesis import strategies as st
 
-INT_DTYPES = ("uint8", "int8", "int16", "int32", "int64")
-FLOAT_DTYPES = ("float16", "float32", "float64")
-COMPLEX_DTYPES = ("complex64", "complex128")
-NUMERIC_DTYPES = INT_DTYPES + FLOAT_DTYPES
-ALL_DTYPES = ("bool",) + NUMERIC_DTYPES + COMPLEX_DTYPES
+from conformance import dtypes
+from conformance.dtypes import ALL_DTYPES, COMPLEX_DTYPES, FLOAT_DTYPES, INT_DTYPES, NUMERIC_DTYPES
+
+__all__ = ["ALL_DTYPES", "COMPLEX_DTYPES", "FLOAT_DTYPES", "INT_DTYPES", "NUMERIC_DTYPES",
+           "broadcastable_pair", "dtype_names", "shapes", "small_arrays"]
+
+
+def dtype_names(names: tuple[str, ...] = ALL_DTYPES) -> st.SearchStrategy[str]:
+    """One of ``names`` the backend supports (the rest are recorded as not run, at draw time)."""
+
+    @st.composite
+    def name(draw: st.DrawFn) -> str:
+        return draw(st.sampled_from(dtypes.supported(names)))
+
+    return name()
 
 
 def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 5) -> st.SearchStrategy[tuple[int, ...]]:
@@ -35,20 +50,18 @@ def broadcastable_pair(max_dims: int = 4, max_side: int = 4) -> st.SearchStrateg
     return pair()
 
 
-def small_arrays(dtype_names: tuple[str, ...] = ALL_DTYPES, shape: st.SearchStrategy[tuple[int, ...]] | None = None,
-                 low: int = 0, high: int = 5) -> st.SearchStrategy:
+def small_arrays(names: tuple[str, ...] = ALL_DTYPES, shape: st.SearchStrategy[tuple[int, ...]] | None = None,
+                 low: int = 0, high: int = 5) -> st.SearchStrategy[np.ndarray[Any, Any]]:
     """C-contiguous NumPy arrays of small integer values in [low, high] (exact in every dtype, bool: != 0).
 
     With the default range, ``a + 1`` stays exact and in range for every numeric dtype.
     """
-    import numpy as np
-
     @st.composite
-    def array(draw: st.DrawFn) -> "np.ndarray":
-        name = draw(st.sampled_from(dtype_names))
+    def array(draw: st.DrawFn) -> np.ndarray[Any, Any]:
+        name = draw(dtype_names(names))
         dims = draw(shape if shape is not None else shapes())
         size = int(np.prod(dims)) if dims else 1
         values = draw(st.lists(st.integers(low, high), min_size=size, max_size=size))
-        return np.array(values, dtype=np.int64).astype(np.dtype(name)).reshape(dims)
+        return np.array(values, dtype=np.int64).astype(dtypes.numpy_dtype(name)).reshape(dims)
 
     return array()

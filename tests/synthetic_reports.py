@@ -8,6 +8,7 @@ from typing import Any
 
 from conformance import Adapter, catalogue
 from conformance.report.build import build_report
+from conformance.results import CheckResult
 
 VIEW, OPS = (sorted(b for b in catalogue.behaviours() if b.startswith(f"{t}."))[:3] for t in ("view", "ops"))
 """Three behaviour IDs of each of two topics."""
@@ -22,7 +23,7 @@ def result(bid: str, status: str, check: str = "a", message: str = "") -> dict[s
 def make(results: list[dict[str, Any]], name: str = "fake", version: str = "1.0", **run: Any) -> dict[str, Any]:
     """A schema-valid report of backend ``name`` ``version``; ``run`` overrides run metadata."""
     adapter = Adapter(name=name, namespace=SimpleNamespace(), version=version, spec=name)
-    report = build_report([dict(r) for r in results], adapter, profile="ci", seed=None,
+    report = build_report([CheckResult.from_json(r) for r in results], adapter, profile="ci", seed=None,
                           started="2026-12-01T10:00:00+00:00", finished="2026-12-01T10:00:05+00:00",
                           complete=True, command=["x"])
     report["run"].update(run)

@@ -72,6 +72,23 @@ def test_checks_never_import_torch() -> None:
     assert not offenders, f"checks must reach the backend only through xp: {offenders}"
 
 
+def test_checks_never_use_bare_assert() -> None:
+    """A bare assert fails without naming the call, inputs, expected and got (and vanishes under -O):
+    checks and their helper modules fail through conformance.assertions."""
+    offenders = [f"{p.relative_to(ROOT)}:{node.lineno}" for p in sorted((ROOT / "suites").rglob("*.py"))
+                 for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))) if isinstance(node, ast.Assert)]
+    assert not offenders, f"bare assert in checks (use conformance.assertions.expect and friends): {offenders}"
+
+
+def test_global_backend_state_is_restored_after_every_check() -> None:
+    """The plugin's autouse fixture sets back what a check changed; proved at run time in test_adapter_capabilities."""
+    from conformance import plugin
+
+    restored = {get for get, _ in plugin.GLOBAL_STATE}
+    assert {"get_default_dtype", "is_grad_enabled", "get_default_device"} <= restored
+    assert plugin._restore_backend_state._fixture_function_marker.autouse
+
+
 def test_every_check_declares_its_behaviour() -> None:
     """A check cites with @check(...), or is parametrized over a spec table whose rows cite theirs."""
     declared = {where.split("::")[1] for checks in declared_behaviours().values() for where in checks}

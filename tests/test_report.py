@@ -10,14 +10,16 @@ import pytest
 from conformance import Adapter, catalogue
 from conformance.report import load_report, validate
 from conformance.report.build import MalformedReport, build_report, write_all
+from conformance.results import CheckResult
+from conformance.statuses import Status
 
 HOSTILE = "<script>alert('x')</script> ``` | & \"quotes\""
 
 
 def _report(status: str = "failed", message: str = HOSTILE) -> dict:
     bid = sorted(catalogue.behaviours())[0]
-    results = [{"nodeid": "suites/x/test_a.py::test_a", "behaviours": [bid], "status": status, "message": message,
-                "duration_s": 0.01, "repro": "pytest suites/x/test_a.py::test_a --backend evil"}]
+    results = [CheckResult("suites/x/test_a.py::test_a", (bid,), Status(status), message, 0.01,
+                           "pytest suites/x/test_a.py::test_a --backend evil")]
     adapter = Adapter(name=HOSTILE, namespace=SimpleNamespace(), version=HOSTILE, spec=HOSTILE)
     return build_report(results, adapter, profile="ci", seed=None, started="t0", finished="t1",
                         complete=True, command=["x"])

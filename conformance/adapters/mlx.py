@@ -42,7 +42,7 @@ def adapter() -> Adapter:
     namespace = Routed("mlx", (mx,), {**ROUTES, "nn": mlx.nn, "optim": mlx.optimizers},
                        keywords={"dim": ("axis", same), "keepdim": ("keepdims", same), "device": ("stream", stream)})
     return Adapter(
-        name="mlx", namespace=namespace, version=mx.__version__,
+        name="mlx", namespace=namespace, version=str(getattr(mx, "__version__")),  # untyped in mlx.core stubs
         devices=("cpu", "gpu"), device_available=lambda d: d == "cpu" or (d == "gpu" and mx.is_available(mx.gpu)),
         to_numpy=to_numpy,
         # mlx's autograd is functional (mx.grad of a function): no requires_grad, backward() or .grad on arrays;

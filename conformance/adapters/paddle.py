@@ -18,6 +18,6 @@ def adapter() -> Adapter:
 
     paddle.compat.enable_torch_proxy()
     namespace = importlib.import_module("torch")
-    if Path(namespace.__file__).parent != Path(paddle.__file__).parent:
+    if Path(str(namespace.__file__)).parent != Path(str(paddle.__file__)).parent:
         raise ImportError("the real torch was imported before paddle's torch proxy was enabled")
     return Adapter(name="paddle", namespace=namespace, version=paddle.__version__, deviations_file=DEVIATIONS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,7 @@ class NamespaceCoverage:
         return round(100 * len(self.covered) / self.in_scope, 1) if self.in_scope else 100.0
 
 
-def _read(name: str) -> dict:
+def _read(name: str) -> dict[str, Any]:
     return tomllib.loads((API_DIR / name).read_text(encoding="utf-8"))
 
 

@@ -8,7 +8,7 @@ from conformance import apisurface, catalogue
 from conformance.coverage import declared_behaviours
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("coverage", help="print coverage: behaviours per topic, or public API names per namespace (--api)")
     p.add_argument("--api", action="store_true", help="covered / in scope / out of scope public names per namespace")
     p.add_argument("--namespace", "-n", action="append", help="only this namespace (repeatable), e.g. torch.linalg")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def _topic_files(name: str) -> list[Path]:
     return ([main] if main.exists() else []) + sorted((_HERE / name).glob("*.toml"))
 
 
-def _load_behaviours(path: Path, name: str, data: dict) -> list[Behaviour]:
+def _load_behaviours(path: Path, name: str, data: dict[str, Any]) -> list[Behaviour]:
     behaviours = []
     for entry in data.get("behaviour", []):
         bid = entry["id"]
@@ -92,7 +93,7 @@ def _load_topic(name: str) -> Topic:
         return Topic(name, name, 0, ())
     behaviours: list[Behaviour] = []
     not_covered: dict[str, str] = {}
-    head: dict = {}
+    head: dict[str, Any] = {}
     for path in files:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         head = head or data

@@ -5,11 +5,13 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-PASSED = "passed"
+from conformance.statuses import Status
+
+PASSED = Status.PASSED.value
 ABSENT = "absent"
 """A behaviour the report does not know (another catalogue version)."""
 
-NOT_APPLICABLE = frozenset({"skipped", "not run", "uncovered", ABSENT})
+NOT_APPLICABLE = frozenset({Status.SKIPPED.value, "not run", "uncovered", ABSENT})
 """Behaviour statuses that are no verdict: left out of every percentage and comparison."""
 
 
@@ -18,7 +20,7 @@ class IncompatibleReports(ValueError):
 
 
 def behaviour_status(report: dict[str, Any], bid: str) -> str:
-    return report["behaviours"].get(bid, {}).get("status", ABSENT)
+    return str(report["behaviours"].get(bid, {}).get("status", ABSENT))
 
 
 def is_verdict(status: str) -> bool:

@@ -7,14 +7,15 @@ import os
 import platform
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from conformance import __version__, apisurface, catalogue, statuses
 from conformance.backend import Adapter
 from conformance.coverage import declared_behaviours
 from conformance.report import causes, metadata
+from conformance.results import CheckResult
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 
@@ -60,7 +61,7 @@ def _behaviours(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for bid in r["behaviours"]:
             per.setdefault(bid, []).append(r["status"])
     declared = declared_behaviours()
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for bid, b in catalogue.behaviours().items():
         ran = per.get(bid, [])
         status = statuses.worst(ran) if ran else ("not run" if bid in declared else "uncovered")
@@ -69,14 +70,22 @@ def _behaviours(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def build_report(results: list[dict[str, Any]], adapter: Adapter, *, profile: str, seed: Any,
+def result_row(result: CheckResult) -> dict[str, Any]:
+    """A finished check's entry in the report's ``results``: its JSON form plus its topic."""
+    if result.status is None:
+        raise ValueError(f"{result.nodeid}: a finished check has a status")
+    row = result.to_json()
+    row.pop("when", None)
+    row["topic"] = catalogue.lookup(result.behaviours[0]).topic
+    row["message"] = clip(result.message, MAX_MESSAGE_CHARS)
+    return row
+
+
+def build_report(checks: Sequence[CheckResult], adapter: Adapter, *, profile: str, seed: Any,
                  started: str, finished: str, complete: bool, command: list[str],
-                 not_run: list[str] = ()) -> dict[str, Any]:
+                 not_run: Sequence[str] = ()) -> dict[str, Any]:
     """``not_run``: node IDs of selected checks that never finished (an interrupted run)."""
-    results = sorted(results, key=lambda r: r["nodeid"])
-    for r in results:
-        r["topic"] = catalogue.lookup(r["behaviours"][0]).topic
-        r["message"] = clip(r["message"], MAX_MESSAGE_CHARS)
+    results = [result_row(r) for r in sorted(checks, key=lambda r: r.nodeid)]
     behaviours = _behaviours(results)
     topics = {}
     for topic in catalogue.TOPICS:
@@ -133,7 +142,8 @@ def load_report(path: Path | str) -> dict[str, Any]:
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise MalformedReport(f"{path}: not JSON: {exc}") from None
     validate(report)
-    return report
+    checked: dict[str, Any] = report  # validated against the schema, whose top level is an object
+    return checked
 
 
 def write_all(report: dict[str, Any], out: Path) -> None:

@@ -14,8 +14,8 @@ from conformance.report.markdown import topic_score
 from conformance.statuses import ALL, SEVERITY
 from conformance.terminal import plural
 
-ORDER = tuple(s for s in SEVERITY if s != "xpassed")
-ORDER = (*ORDER[:ORDER.index("unsupported")], "xpassed", *ORDER[ORDER.index("unsupported"):])
+_WORST_FIRST = tuple(s.value for s in SEVERITY if s != "xpassed")
+ORDER = (*_WORST_FIRST[:_WORST_FIRST.index("unsupported")], "xpassed", *_WORST_FIRST[_WORST_FIRST.index("unsupported"):])
 """Worst first, with stale deviations (xpassed: clean the deviations file) before unsupported."""
 _URL = re.compile(r"https?://[^\s;,<>\"']+")
 

@@ -5,13 +5,13 @@ mix verdicts of different software under one name.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from conformance import statuses
 from conformance.report import align
 from conformance.report.build import _summary
 
-IDENTITY = (("backend", lambda r: r["run"]["backend"]["name"]),
+IDENTITY: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (("backend", lambda r: r["run"]["backend"]["name"]),
             ("backend version", lambda r: r["run"]["backend"]["version"]),
             ("suite version", lambda r: r["run"]["suite_version"]),
             ("suite commit", lambda r: r["run"].get("suite_commit")))

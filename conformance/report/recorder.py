@@ -11,13 +11,19 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from dataclasses import replace
 from types import SimpleNamespace
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
 from conformance.backend import Adapter
 from conformance.report import build
+from conformance.results import PROPERTY, CheckResult
+from conformance.statuses import Status
+
+Selected = dict[str, Any]
+"""A selected check as logged: ``{"nodeid": ..., "behaviours": [...]}``."""
 
 
 def _now() -> str:
@@ -29,12 +35,12 @@ class Recorder:
 
     def __init__(self, out: Path, adapter: Adapter, *, profile: str, seed: Any) -> None:
         self.out, self.adapter, self.profile, self.seed = out, adapter, profile, seed
-        self.pending: dict[str, dict[str, Any]] = {}
-        self.results: list[dict[str, Any]] = []
-        self.selected: list[dict[str, Any]] | None = None
+        self.pending: dict[str, CheckResult] = {}
+        self.results: list[CheckResult] = []
+        self.selected: list[Selected] | None = None
         self.started = ""
         self.written: dict[str, Any] | None = None
-        self._stream: Any = None
+        self._stream: IO[str] | None = None
 
     def _log(self, line: dict[str, Any]) -> None:
         if self._stream is not None:
@@ -51,35 +57,28 @@ class Recorder:
                    "profile": self.profile, "seed": None if self.seed is None else str(self.seed),
                    "started": self.started, "command": list(sys.argv)})
 
-    def select(self, checks: list[dict[str, Any]]) -> None:
+    def select(self, checks: list[Selected]) -> None:
         """The checks this run will run (node IDs and behaviours), logged before any result."""
         self.selected = checks
         self._log({"kind": "selected", "checks": checks})
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        props = dict(report.user_properties).get("conformance")
-        if props is None:
+        props = dict(report.user_properties).get(PROPERTY)
+        if not isinstance(props, dict):
             return
-        entry = self.pending.setdefault(report.nodeid, {
-            "nodeid": report.nodeid, "behaviours": props["behaviours"], "status": None,
-            "message": "", "duration_s": 0.0, "repro": props["repro"],
-        })
-        entry["duration_s"] = round(entry["duration_s"] + report.duration, 4)
-        entry["behaviours"] = entry["behaviours"] or props["behaviours"]
-        entry["repro"] = entry["repro"] or props["repro"]
-        # The first phase with something to say decides; a teardown error cannot hide a failure.
-        if props["status"] is not None and entry["status"] in (None, "passed"):
-            entry["status"], entry["message"] = props["status"], props["message"]
-        if report.when == "teardown" or props.get("when") == "crash":
+        phase = replace(CheckResult.from_json(props), nodeid=report.nodeid, duration_s=report.duration)
+        start = CheckResult(report.nodeid, phase.behaviours, None, repro=phase.repro)
+        self.pending[report.nodeid] = self.pending.get(report.nodeid, start).merged(phase)
+        if report.when == "teardown" or phase.when == "crash":
             self._finish_entry(self.pending.pop(report.nodeid))
 
-    def _finish_entry(self, entry: dict[str, Any]) -> None:
-        entry["status"] = entry["status"] or "error"
-        entry["message"] = build.clip(entry["message"], build.MAX_MESSAGE_CHARS)
-        if not entry["behaviours"]:  # died before saying which behaviours it checks: cannot be placed
+    def _finish_entry(self, entry: CheckResult) -> None:
+        entry = replace(entry, status=entry.status or Status.ERROR, when="",
+                        message=build.clip(entry.message, build.MAX_MESSAGE_CHARS))
+        if not entry.behaviours:  # died before saying which behaviours it checks: cannot be placed
             return
         self.results.append(entry)
-        self._log(entry)
+        self._log(entry.to_json())
 
     def finish(self, *, interrupted: bool) -> dict[str, Any]:
         self.pending.clear()  # checks cut short by an interrupt: listed as not run, never given a verdict
@@ -100,9 +99,9 @@ class Recorder:
         self.finish(interrupted=exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR))
 
 
-def not_run(selected: list[dict[str, Any]] | None, results: list[dict[str, Any]]) -> list[str]:
+def not_run(selected: list[Selected] | None, results: list[CheckResult]) -> list[str]:
     """Selected checks with no result, in selection order."""
-    done = {r["nodeid"] for r in results}
+    done = {r.nodeid for r in results}
     return [c["nodeid"] for c in selected or () if c["nodeid"] not in done]
 
 
@@ -113,9 +112,9 @@ def rebuild(log: Path, out: Path) -> dict[str, Any]:
     finished with every selected check done.
     """
     header: dict[str, Any] | None = None
-    selected: list[dict[str, Any]] | None = None
+    selected: list[Selected] | None = None
     finished: dict[str, Any] = {}
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[str, CheckResult] = {}
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             entry = json.loads(line)
@@ -129,7 +128,7 @@ def rebuild(log: Path, out: Path) -> dict[str, Any]:
         elif kind == "finished":
             finished = entry
         elif kind is None and isinstance(entry, dict) and "nodeid" in entry:
-            results[entry["nodeid"]] = entry
+            results[entry["nodeid"]] = CheckResult.from_json(entry)
     if header is None:
         raise build.MalformedReport(f"{log}: no run header line: not a torch-conformance results log")
     b = header["backend"]
