@@ -10,8 +10,9 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe, expect
 from conformance.strategies import shapes
-from suites.autograd.helpers import SCALAR_EXPRESSIONS, TENSOR_EXPRESSIONS, float_arrays, float_inputs, leaf
+from suites.autograd.helpers import SCALAR_EXPRESSIONS, TENSOR_EXPRESSIONS, float_arrays, float_inputs
 from suites.autograd.oracles import numeric_complex_gradient, numeric_gradient, numeric_gradients, numeric_vjp
+from suites.inputs import leaf
 
 FD = dict(rtol=1e-5, atol=1e-6)  # finite differences are estimates: looser than float64 defaults
 
@@ -197,7 +198,7 @@ def complex_inputs(draw):
 @given(z=complex_inputs())
 @example(z=np.array([1 + 2j, -0.5 + 0.25j]))
 def test_complex_gradient_is_conjugate_wirtinger(xp, z):
-    t = xp.tensor(z.tolist(), dtype=xp.complex128, requires_grad=True)
+    t = leaf(xp, z, dtype="complex128")
 
     def loss(m, u):
         # a real loss that is not symmetric under conjugation: |u|^2 + Im(u) * Re(u)^2

@@ -10,7 +10,8 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, expect, show, to_numpy
-from suites.autograd.helpers import float_arrays, leaf
+from suites.autograd.helpers import float_arrays
+from suites.inputs import leaf
 
 vectors = st.integers(1, 4).flatmap(lambda n: float_arrays((n,), 0.5, 2.0))
 

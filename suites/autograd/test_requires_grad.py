@@ -6,7 +6,8 @@ from hypothesis import given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_same_object, describe, expect
 from conformance.strategies import shapes
-from suites.autograd.helpers import float_inputs, leaf
+from suites.autograd.helpers import float_inputs
+from suites.inputs import leaf
 
 # Binary ops that are defined for any two float64 tensors of one shape.
 BINARY_OPS = {
