@@ -109,7 +109,6 @@ def test_contiguous_tensor_has_row_major_strides(xp, shape, how):
 def test_t_of_3x4_has_strides_1_4(xp):
     t = xp.zeros((3, 4))
     call = "zeros((3, 4)).t().stride()"
-    expect(tuple(t.stride()) == (4, 1), call="zeros((3, 4)).stride()", expected=(4, 1), got=tuple(t.stride()))
     got = tuple(t.t().stride())
     expect(got == (1, 4), call=call, expected=(1, 4), got=got)
     expect(not t.t().is_contiguous(), call="zeros((3, 4)).t().is_contiguous()", expected=False, got=True)
