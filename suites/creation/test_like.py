@@ -7,10 +7,11 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_dtype, assert_shape, assert_tensor, describe, expect, to_numpy
+from conformance.assertions import assert_dtype, assert_shape, assert_tensor, assert_values, describe, expect, to_numpy
 from conformance.strategies import FLOAT_DTYPES, INT_DTYPES, shapes
 
 from suites.creation.helpers import device_kind, device_type, dt
+from suites.inputs import tensor_of
 
 ALL_LIKE = ("zeros_like", "ones_like", "empty_like", "rand_like", "randn_like", "full_like")
 FLOAT_ONLY = ("rand_like", "randn_like")
@@ -34,9 +35,16 @@ def test_like_takes_size_dtype_device(xp, device, factory, shape, dtype, overrid
     assert_shape(got, shape, call=call)
     assert_dtype(got, override or dtype, call=call)
     expect(device_type(got) == device_kind(device), call=call, expected=f"device {device}", got=f"device {got.device}")
-    if factory in ("zeros_like", "ones_like", "full_like"):
-        fill = {"zeros_like": 0, "ones_like": 1, "full_like": 1}[factory]
-        assert_tensor(got, np.full(shape, fill, dtype=override or dtype), dtype=override or dtype, call=call)
+
+
+@check("creation.like.fill-values")
+@given(factory=st.sampled_from(["zeros_like", "ones_like"]), shape=shapes(max_dims=3), dtype=st.sampled_from(LIKE_DTYPES))
+@example(factory="ones_like", shape=(2,), dtype="float32")
+def test_zeros_ones_like_fill(xp, factory, shape, dtype):
+    source = tensor_of(xp, np.full(shape, 3), dtype)  # neither 0 nor 1, so a copy of the input cannot pass
+    got, call = call_like(xp, factory, source)
+    fill = 0 if factory == "zeros_like" else 1
+    assert_values(got, np.full(shape, fill), call=call, rtol=0, atol=0)
 
 
 @check("creation.like.inherits")
