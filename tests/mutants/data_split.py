@@ -25,7 +25,8 @@ def _init_fn_sees_another_seed(k: dict) -> dict:
 
 
 MUTANTS = [
-    Mutant("data-loader-prefetch-factor-3", ("data.loader.prefetch-factor-default",), loader_init(_prefetch_three)),
+    Mutant("data-loader-prefetch-factor-3", ("data.loader.prefetch-factor-default",), loader_init(_prefetch_three),
+           spares=("data.loader.defaults",)),
     Mutant("data-worker-init-fn-before-seeding", ("data.workers.init-fn-after-seeding",),
-           loader_init(_init_fn_sees_another_seed)),
+           loader_init(_init_fn_sees_another_seed), spares=("data.workers.init-fn",)),
 ]
