@@ -1,4 +1,5 @@
-"""Every mutant must be caught: each behaviour it breaks is reported ``failed``.
+"""Every mutant must be caught: each behaviour it breaks is reported ``failed`` (and each it
+spares, ``passed``: one check, one behaviour).
 
 Mutants run in batches (at most ``BATCH`` mutants of one module) in one subprocess each
 (torch imported once per batch); each mutant's verdict is then its own test, so a miss
@@ -71,6 +72,9 @@ def test_mutant_is_caught(name: str, batch_reports: dict[str, Path], tmp_path_fa
     behaviours = json.loads(report_path.read_text())["behaviours"]
     statuses = {bid: behaviours[bid]["status"] for bid in mutant.breaks}
     assert all(s == "failed" for s in statuses.values()), f"mutant {name} not caught: {statuses}"
+    spared = {bid: behaviours.get(bid, {}).get("status", "not run") for bid in mutant.spares}
+    assert all(s == "passed" for s in spared.values()), \
+        f"mutant {name} also fails behaviours it should leave alone (a check asserts outside its behaviour): {spared}"
 
 
 def test_every_behaviour_is_broken_by_a_mutant() -> None:

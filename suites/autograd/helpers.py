@@ -1,6 +1,7 @@
-"""Helpers for the autograd checks: float64 inputs drawn by hypothesis, made into backend leaves,
-and a small table of expressions written once and evaluated both by the backend (``m = xp``)
-and by NumPy (``m = np``), so the finite-difference oracle differentiates the very same formula.
+"""Helpers for the autograd checks: float64 inputs drawn by hypothesis (made into backend leaves
+by ``suites.inputs.leaf``), and a small table of expressions written once and evaluated both by
+the backend (``m = xp``) and by NumPy (``m = np``), so the finite-difference oracle differentiates
+the very same formula.
 """
 from __future__ import annotations
 
@@ -10,12 +11,6 @@ import numpy as np
 from hypothesis import strategies as st
 
 from conformance.strategies import shapes
-
-
-def leaf(xp: Any, array: Any, requires_grad: bool = True, dtype: str = "float64") -> Any:
-    """A user-created backend tensor with ``array``'s values (a leaf)."""
-    array = np.asarray(array)
-    return xp.tensor(array.tolist(), dtype=getattr(xp, dtype), requires_grad=requires_grad)
 
 
 def small_floats(low: float = -2.0, high: float = 2.0) -> st.SearchStrategy[float]:

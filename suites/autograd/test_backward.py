@@ -10,8 +10,9 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe, expect
 from conformance.strategies import shapes
-from suites.autograd.helpers import SCALAR_EXPRESSIONS, TENSOR_EXPRESSIONS, float_arrays, float_inputs, leaf
+from suites.autograd.helpers import SCALAR_EXPRESSIONS, TENSOR_EXPRESSIONS, float_arrays, float_inputs
 from suites.autograd.oracles import numeric_complex_gradient, numeric_gradient, numeric_gradients, numeric_vjp
+from suites.inputs import leaf
 
 FD = dict(rtol=1e-5, atol=1e-6)  # finite differences are estimates: looser than float64 defaults
 
@@ -35,9 +36,8 @@ def test_scalar_backward_matches_finite_differences(xp, expr, x):
     f = SCALAR_EXPRESSIONS[expr]
     a = leaf(xp, x)
     out = f(xp, a)
-    returned = out.backward()
+    out.backward()
     call = describe(f"({expr}).backward() with x", a)
-    expect(returned is None, call=call, expected="None", got=repr(returned))
     want = numeric_gradient(lambda v: f(np, v), x)
     assert_tensor(a.grad, want, dtype="float64", call=call + "; x.grad", **FD)
 
@@ -112,7 +112,6 @@ def test_non_scalar_backward_without_gradient_raises(xp, shape):
     a = xp.ones(shape, dtype=xp.float64, requires_grad=True)
     y = a * 2
     assert_raises(RuntimeError, y.backward, call=describe("(a * 2).backward()", a))
-    expect(a.grad is None, call="a.grad after the refused backward()", expected="None", got=repr(a.grad))
 
 
 @check("autograd.backward.accumulates")
@@ -197,7 +196,7 @@ def complex_inputs(draw):
 @given(z=complex_inputs())
 @example(z=np.array([1 + 2j, -0.5 + 0.25j]))
 def test_complex_gradient_is_conjugate_wirtinger(xp, z):
-    t = xp.tensor(z.tolist(), dtype=xp.complex128, requires_grad=True)
+    t = leaf(xp, z, dtype="complex128")
 
     def loss(m, u):
         # a real loss that is not symmetric under conjugation: |u|^2 + Im(u) * Re(u)^2

@@ -13,7 +13,8 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_tensor, expect, show
-from suites.autograd.helpers import float_arrays, leaf
+from suites.autograd.helpers import float_arrays
+from suites.inputs import leaf
 
 
 def f(x: Any, w: Any) -> Any:

@@ -7,7 +7,8 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe, expect
-from suites.autograd.helpers import float_inputs, leaf
+from suites.autograd.helpers import float_inputs
+from suites.inputs import leaf
 
 
 def _flag(t, want, call):

@@ -9,7 +9,8 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_tensor, assert_warns, describe, expect
-from suites.autograd.helpers import float_inputs, leaf, small_floats
+from suites.autograd.helpers import float_inputs, small_floats
+from suites.inputs import leaf, tensor_of
 
 
 @check("autograd.graph.leaves-and-grad-fn")
@@ -110,7 +111,7 @@ def test_retain_grad_keeps_non_leaf_grad(xp, x):
 def test_control_flow_changes_the_graph(xp, values):
     w = leaf(xp, 1.5)
     for v in values:
-        x = xp.tensor(v, dtype=xp.float64)
+        x = tensor_of(xp, v, "float64")
         w.grad = None
         if v > 0:
             loss, want, branch = w * w * x, 2 * 1.5 * v, "w*w*x"

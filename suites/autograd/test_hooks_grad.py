@@ -5,8 +5,9 @@ from hypothesis import given
 
 from conformance import check
 from conformance.assertions import assert_tensor, describe, expect
-from suites.autograd.helpers import SCALAR_EXPRESSIONS, float_inputs, leaf, small_floats
+from suites.autograd.helpers import SCALAR_EXPRESSIONS, float_inputs, small_floats
 from suites.autograd.oracles import numeric_gradient
+from suites.inputs import leaf
 
 
 @check("autograd.hooks.register-hook")
@@ -61,7 +62,7 @@ def test_autograd_grad_returns_tuple_and_leaves_grad_alone(xp, x):
 
 @check("autograd.grad.higher-order")
 def test_docs_cube_second_derivative(xp):
-    x = xp.tensor(3.0, dtype=xp.float64, requires_grad=True)
+    x = leaf(xp, 3.0)
     (first,) = xp.autograd.grad(x ** 3, x, create_graph=True)
     assert_tensor(first, np.float64(27.0), dtype="float64", call="torch.autograd.grad(x ** 3, x, create_graph=True) at x=3")
     (second,) = xp.autograd.grad(first, x)
@@ -71,7 +72,7 @@ def test_docs_cube_second_derivative(xp):
 @check("autograd.grad.higher-order")
 @given(v=small_floats())
 def test_second_derivative_matches_finite_differences(xp, v):
-    x = xp.tensor(v, dtype=xp.float64, requires_grad=True)
+    x = leaf(xp, v)
 
     def f(m, t):
         return m.sin(t) * t * t

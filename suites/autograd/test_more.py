@@ -10,7 +10,8 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, expect, show, to_numpy
-from suites.autograd.helpers import float_arrays, leaf
+from suites.autograd.helpers import float_arrays
+from suites.inputs import leaf
 
 vectors = st.integers(1, 4).flatmap(lambda n: float_arrays((n,), 0.5, 2.0))
 
@@ -70,9 +71,6 @@ def test_gradgradcheck_checks_second_derivatives(xp, a):
     got = xp.autograd.gradgradcheck(cube_function(xp).apply, (x,))
     expect(got is True, call=f"{call}, f = Cube (backward 3 x**2 g)", expected="True", got=show(got))
     flat = cube_function(xp, detach_saved=True).apply  # first derivatives right, second derivatives lost
-    expect(xp.autograd.gradcheck(flat, (x,)) is True, call=f"autograd.gradcheck(f, (x,)) with x={a.tolist()}, "
-           "f = Cube with x detached in backward", expected="True (first derivatives are right)",
-           got=show(xp.autograd.gradcheck(flat, (x,), raise_exception=False)))
     assert_raises(RuntimeError, xp.autograd.gradgradcheck, flat, (x,), call=f"{call}, f = Cube with x detached in backward")
 
 

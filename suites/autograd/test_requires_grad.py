@@ -6,7 +6,8 @@ from hypothesis import given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_same_object, describe, expect
 from conformance.strategies import shapes
-from suites.autograd.helpers import float_inputs, leaf
+from suites.autograd.helpers import float_inputs
+from suites.inputs import leaf
 
 # Binary ops that are defined for any two float64 tensors of one shape.
 BINARY_OPS = {
@@ -65,8 +66,6 @@ def test_result_requires_grad_iff_an_input_does(xp, x, op, flags):
 @given(x=float_inputs())
 def test_requires_grad_underscore_sets_flag_and_returns_self(xp, x):
     t = leaf(xp, x, requires_grad=False)
-    before = (t * 3).grad_fn
-    expect(before is None, call=describe("t * 3", t), expected="grad_fn None before requires_grad_()", got=repr(before))
     call = describe("t.requires_grad_", t)
     got = t.requires_grad_()
     assert_same_object(got, t, call=call)
@@ -93,5 +92,3 @@ def test_non_leaf_requires_grad_cannot_be_turned_off(xp, x):
         y.requires_grad = False
 
     assert_raises(RuntimeError, assign, call="(a * 2).requires_grad = False")
-    expect(y.requires_grad is True, call="(a * 2).requires_grad after the refused change", expected="True",
-           got=repr(y.requires_grad))

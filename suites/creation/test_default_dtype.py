@@ -57,7 +57,6 @@ def test_set_default_dtype_drives_python_scalars(xp, default, value):
         assert_tensor(xp.tensor([complex_value]), np.array([complex_value], dtype=COMPLEX_OF[default]),
                       dtype=COMPLEX_OF[default], call=describe("tensor", [complex_value]) + suffix)
         assert_tensor(xp.arange(3), np.arange(3, dtype="int64"), dtype="int64", call=describe("arange", 3) + suffix)
-        assert_tensor(xp.tensor([3]), np.array([3], dtype="int64"), dtype="int64", call=describe("tensor", [3]) + suffix)
 
 
 @check("creation.default-dtype.rejects-non-float")

@@ -2,13 +2,14 @@
 import warnings
 
 import numpy as np
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_shape, assert_tensor, assert_values, assert_dtype, describe, expect
 from conformance.strategies import FLOAT_DTYPES, INT_DTYPES, shapes
 
 from suites.creation.helpers import device_kind, device_type, dt
+from suites.inputs import tensor_of
 
 NEW_DTYPES = ("bool",) + INT_DTYPES + FLOAT_DTYPES
 
@@ -18,7 +19,9 @@ def test_tutorial_new_ones_double(xp):
     """T05: tensor([5.5, 3]).new_ones(5, 3, dtype=double) is 5x3 float64 ones."""
     x = xp.tensor([5.5, 3])
     call = describe("tensor([5.5, 3]).new_ones", 5, 3, dtype=xp.double)
-    assert_tensor(x.new_ones(5, 3, dtype=xp.double), np.ones((5, 3), dtype="float64"), dtype="float64", call=call)
+    got = x.new_ones(5, 3, dtype=xp.double)
+    assert_shape(got, (5, 3), call=call)
+    assert_dtype(got, "float64", call=call)
 
 
 @check("creation.new.inherits")
@@ -36,9 +39,18 @@ def test_new_methods_inherit_dtype_and_device(xp, device, method, self_shape, sh
     assert_shape(got, shape, call=call)
     assert_dtype(got, want_dtype, call=call)
     expect(device_type(got) == device_kind(device), call=call, expected=f"device {device}", got=f"device {got.device}")
-    if method != "new_empty":
-        fill = 0 if method == "new_zeros" else 1
-        assert_tensor(got, np.full(shape, fill, dtype=want_dtype), dtype=want_dtype, call=call)
+
+
+@check("creation.new.fill-values")
+@given(method=st.sampled_from(["new_zeros", "new_ones", "new_full"]), shape=shapes(min_dims=1, max_dims=3),
+       dtype=st.sampled_from(NEW_DTYPES))
+@example(method="new_ones", shape=(5, 3), dtype="float32")
+def test_new_methods_fill(xp, method, shape, dtype):
+    source = tensor_of(xp, np.full((2,), 3), dtype)  # neither 0 nor 1: the fill cannot come from self's values
+    fill = {"new_zeros": 0, "new_ones": 1, "new_full": 1}[method]
+    args = (tuple(shape),) + ((fill,) if method == "new_full" else ())
+    call = describe(f"tensor([3, 3], dtype={dtype}).{method}", *args)
+    assert_values(getattr(source, method)(*args), np.full(shape, fill), call=call, rtol=0, atol=0)
 
 
 @check("creation.new.inherits")
@@ -64,7 +76,9 @@ def test_new_zeros_size_forms_agree(xp, shape, dtype):
     source = xp.ones(3, dtype=dt(xp, dtype))
     for args in (tuple(shape), (tuple(shape),), (list(shape),), (xp.Size(shape),)):
         call = describe(f"ones(3, dtype={dtype}).new_zeros", *args)
-        assert_tensor(source.new_zeros(*args), np.zeros(shape, dtype=dtype), dtype=dtype, call=call)
+        got = source.new_zeros(*args)
+        assert_shape(got, shape, call=call)
+        assert_dtype(got, dtype, call=call)
 
 
 @check("creation.new.inherits")

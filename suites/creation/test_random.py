@@ -5,7 +5,7 @@ statistics use generous bounds under a fixed seed, and reproducibility compares 
 only with itself (the documented rule: the same seed gives the same draws).
 """
 import numpy as np
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_dtype, assert_raises, assert_shape, assert_values, describe, expect, to_numpy
@@ -54,15 +54,15 @@ def test_tutorial_rand_5x3(xp):
     expect(bool(np.all((values >= 0) & (values < 1))), call=call, expected="all values in [0, 1)", got=values.tolist())
 
 
-@check("creation.randn.statistics")
+@check("creation.randn.shape-dtype")
 @given(dtype=st.sampled_from([None, "float32", "float64"]), shape=shapes(max_dims=3))
+@example(dtype="float64", shape=(2, 3))
 def test_randn_shape_dtype(xp, dtype, shape):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     call = describe("randn", shape, **kwargs)
     got = xp.randn(shape, **kwargs)
     assert_shape(got, shape, call=call)
     assert_dtype(got, dtype or "float32", call=call)
-    expect(bool(np.all(np.isfinite(to_numpy(got)))), call=call, expected="finite values", got=to_numpy(got).tolist())
 
 
 @check("creation.randn.statistics")

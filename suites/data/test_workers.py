@@ -66,17 +66,28 @@ def test_get_worker_info(xp):
            got=f"processes by worker id: {by_worker}")
 
 
-@check("data.workers.init-fn")
-def test_worker_init_fn(xp):
+def _init_fn_rows(xp):
+    """(the call, one row per sample) for a 2-worker loader whose worker_init_fn notes its calls and seed."""
     D = xp.utils.data
     init = functools.partial(record_init, D.get_worker_info, xp.initial_seed)
     call = describe("DataLoader", "Probe(8)", batch_size=2, num_workers=2, worker_init_fn="record_init")
-    rows = _rows(D.DataLoader(_probe(xp, 8), batch_size=2, num_workers=2, worker_init_fn=init, timeout=WORKER_TIMEOUT))
+    return call, _rows(D.DataLoader(_probe(xp, 8), batch_size=2, num_workers=2, worker_init_fn=init, timeout=WORKER_TIMEOUT))
+
+
+@check("data.workers.init-fn")
+def test_worker_init_fn(xp):
+    call, rows = _init_fn_rows(xp)
     for r in rows:
         ok = r["init_id"] == r["worker"] and r["worker"] in (0, 1) and r["init_calls"] == 1
         expect(ok, call=call, expected="worker_init_fn called once in each worker, with its id, before loading",
                got=f"sample {r['index']} loaded by worker {r['worker']} after {r['init_calls']} init call(s) "
                    f"with id {r['init_id']}")
+
+
+@check("data.workers.init-fn-after-seeding")
+def test_worker_init_fn_runs_after_seeding(xp):
+    call, rows = _init_fn_rows(xp)
+    for r in rows:
         expect(r["init_seed"] == r["seed"], call=call, expected=f"worker seeded ({r['seed']}) before worker_init_fn runs",
                got=f"initial_seed() {r['init_seed']} inside worker_init_fn")
 

@@ -9,7 +9,7 @@ from conformance import check
 from conformance.assertions import assert_same_object, assert_tensor, assert_values, describe, expect
 from conformance.strategies import shapes, small_arrays
 from suites.device.oracles import on_device, where
-from suites.inputs import tensor_of
+from suites.inputs import leaf, tensor_of
 
 
 REAL_DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64")
@@ -39,7 +39,7 @@ def test_to_dtype_converts_values(xp, arr, target, keyword):
 @given(values=st.lists(st.floats(-100, 100, allow_nan=False), min_size=1, max_size=8),
        source=st.sampled_from(["float32", "float64"]), target=st.sampled_from(INT_TARGETS))
 def test_float_to_int_truncates_toward_zero(xp, values, source, target):
-    t = xp.tensor(values, dtype=getattr(xp, source))
+    t = tensor_of(xp, values, source)
     want = np.trunc(np.array(values, dtype=source)).astype(target)
     assert_tensor(t.to(getattr(xp, target)), want, dtype=target, call=describe("to", t, target))
 
@@ -149,11 +149,10 @@ def test_non_blocking_transfer_round_trip(xp, other_device, arr):
        source=st.sampled_from(["float32", "float64"]), target=st.sampled_from(INT_TARGETS + ("uint8",)))
 def test_cast_to_int_does_not_require_grad(xp, values, source, target):
     values = [abs(v) for v in values] if target == "uint8" else values
-    t = xp.tensor(values, dtype=getattr(xp, source), requires_grad=True)
+    t = leaf(xp, values, dtype=source)
     call = describe("to", t, target) + " with requires_grad=True"
     got = t.to(getattr(xp, target))
     expect(got.requires_grad is False, call=call, expected="requires_grad False", got=f"requires_grad {got.requires_grad!r}")
-    assert_tensor(got, np.trunc(np.array(values, dtype=source)).astype(target), dtype=target, call=call)
 
 
 @check("device.to.grad-leaf")
@@ -207,7 +206,6 @@ def test_op_result_stays_on_device(xp, device, shape):
                       (describe("add", a, b) + f" on {device!r}", lambda: xp.add(a, b))):
         got = run()
         _expect_on(xp, got, device, call)
-        assert_tensor(got, np.full(shape, 3.0, np.float32), dtype="float32", call=call)
 
 
 @check("device.cpu.returns-self")

@@ -25,30 +25,42 @@ def test_numpy_shares_memory_both_ways(xp, arr):
     assert_values(t, bumped(bumped(arr)), call=f"b = {call}; then an in-place write into b, read through the tensor")
 
 
-@check("numpy.numpy.non-contiguous", "numpy.numpy.byte-strides")
-@given(arr=small_arrays(ALL_DTYPES, shapes(min_dims=2, max_dims=3, min_side=1, max_side=4)),
-       kind=st.sampled_from(["swap", "step"]))
+VIEW_CASES = dict(arr=small_arrays(ALL_DTYPES, shapes(min_dims=2, max_dims=3, min_side=1, max_side=4)),
+                  kind=st.sampled_from(["swap", "step"]))
+
+
+def _numpy_of_view(xp, arr, kind):
+    """(the backend view, NumPy's same view, the call, the view's numpy())."""
+    v = view_of(tensor_of(xp, arr), kind)
+    what = "transpose(0, -1)" if kind == "swap" else "[..., ::2]"
+    return v, view_of(arr, kind), describe(f"Tensor.numpy on the view t{what} of", arr), v.numpy()
+
+
+@check("numpy.numpy.non-contiguous")
+@given(**VIEW_CASES)
 def test_numpy_of_non_contiguous_view_shares_memory(xp, arr, kind):
     name = arr.dtype.name
-    v = view_of(tensor_of(xp, arr), kind)
-    want = view_of(arr, kind)
-    what = "transpose(0, -1)" if kind == "swap" else "[..., ::2]"
-    call = describe(f"Tensor.numpy on the view t{what} of", arr)
-    got = v.numpy()
+    v, want, call, got = _numpy_of_view(xp, arr, kind)
     assert_ndarray(got, want, dtype=name, call=call)
-    strides = tuple(int(s) * arr.itemsize for s in v.stride())
-    expect(got.strides == strides, call=call, expected=f"byte strides {strides} (stride() x itemsize {arr.itemsize})",
-           got=f"byte strides {got.strides}")
     bump_tensor(v, name)
     assert_ndarray(got, bumped(want), call=f"b = {call}; then add_(1) on the view, read through b")
     bump_array(got)
     assert_values(v, bumped(bumped(want)), call=f"b = {call}; then a write into b, read through the view")
 
 
+@check("numpy.numpy.byte-strides")
+@given(**VIEW_CASES)
+def test_numpy_byte_strides_follow_the_view(xp, arr, kind):
+    v, _, call, got = _numpy_of_view(xp, arr, kind)
+    strides = tuple(int(s) * arr.itemsize for s in v.stride())
+    expect(got.strides == strides, call=call, expected=f"byte strides {strides} (stride() x itemsize {arr.itemsize})",
+           got=f"byte strides {got.strides}")
+
+
 @check("numpy.numpy.zero-dim")
 @given(arr=small_arrays(ALL_DTYPES, st.just(())))
 def test_numpy_of_zero_dim_tensor_is_zero_d_array(xp, arr):
-    t = xp.tensor(arr.item(), dtype=getattr(xp, arr.dtype.name))
+    t = tensor_of(xp, arr)
     call = describe("Tensor.numpy", t)
     got = t.numpy()
     assert_ndarray(got, arr, dtype=arr.dtype.name, call=call)
@@ -67,7 +79,7 @@ def test_numpy_maps_dtype_to_same_name(xp, base):
 @given(values=st.lists(st.integers(-128, 126), min_size=1, max_size=8))
 def test_int8_tensor_converts_to_numpy_and_back(xp, values):
     want = np.array(values, dtype=np.int8)
-    t = xp.tensor(values, dtype=xp.int8)
+    t = tensor_of(xp, values, "int8")
     call = describe("Tensor.numpy", t)
     got = t.numpy()
     assert_ndarray(got, want, dtype="int8", call=call)
@@ -122,7 +134,7 @@ def test_numpy_force_resolves_conjugate(xp, arr):
 
 @check("numpy.numpy.non-cpu-raises")
 def test_numpy_refuses_non_cpu_tensor(xp, other_device):
-    t = xp.tensor([1.0, -2.0, 3.0], device=other_device)
+    t = tensor_of(xp, [1.0, -2.0, 3.0], "float32", device=other_device)
     call = describe("Tensor.numpy", t) + f" on device {other_device!r}"
     assert_raises(TypeError, t.numpy, call=call)
     call = describe("Tensor.numpy", t, force=True) + f" on device {other_device!r}"

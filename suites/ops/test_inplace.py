@@ -154,7 +154,6 @@ def test_inplace_into_lower_category_raises(xp, self_dtype, other_dtype, op):
     y = tensor_of(xp, np.array([1, 1, 0]), other_dtype)
     call = describe(f"x.{op}", y) + f" with x = {describe('tensor', [1, 0, 1])} of dtype {self_dtype} (result type {result})"
     assert_raises(RuntimeError, getattr(x, op), y, call=call)
-    assert_tensor(x, np.array([1, 0, 1]).astype(np_dtype(self_dtype)), dtype=self_dtype, call=call + "; then x (unchanged)")
 
 
 @check("ops.inplace.cast-to-lower-category-raises")

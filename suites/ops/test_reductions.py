@@ -4,6 +4,7 @@ dtype), mean (float only, empty), var/std (correction), keepdim for every reduct
 import math
 
 import numpy as np
+import pytest
 from hypothesis import example, given, strategies as st
 
 from conformance import check
@@ -24,14 +25,15 @@ def tensor_and_dim(draw, dtypes=REAL_DTYPES, min_side=1, low=-4, high=4):
     return dtype, draw(arrays(dtype, shape, low, high)), dim
 
 
-@check("ops.max.full")
+@pytest.mark.parametrize("fn", [pytest.param("max", marks=check("ops.max.full")),
+                                pytest.param("min", marks=check("ops.min.full"))])
 @given(dtype=st.sampled_from(REAL_DTYPES + ("bool",)), shape=shapes(0, 4, 1, 4), data=st.data())
-def test_max_without_dim_is_zero_dim(xp, dtype, shape, data):
+def test_max_min_without_dim_are_zero_dim(xp, fn, dtype, shape, data):
     a = data.draw(arrays(dtype, shape), label="a")
     x = tensor_of(xp, a, dtype)
-    assert_tensor(xp.max(x), np.array(a.max()), dtype=dtype, call=describe("torch.max", x))
-    assert_tensor(x.max(), np.array(a.max()), dtype=dtype, call=describe("x.max", x))
-    assert_tensor(xp.min(x), np.array(a.min()), dtype=dtype, call=describe("torch.min", x))
+    want = np.array(getattr(a, fn)())
+    assert_tensor(getattr(xp, fn)(x), want, dtype=dtype, call=describe(f"torch.{fn}", x))
+    assert_tensor(getattr(x, fn)(), want, dtype=dtype, call=describe(f"x.{fn}", x))
 
 
 @check("ops.max.dim-values-indices")

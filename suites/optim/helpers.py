@@ -14,6 +14,7 @@ import pytest
 from hypothesis import strategies as st
 
 from conformance.assertions import assert_values, expect, show
+from suites.inputs import parameter, tensor_of
 
 STEPS = 5
 # float64 all the way; the update rules are evaluated in a different order than the oracle's.
@@ -30,15 +31,6 @@ def trajectories(draw: st.DrawFn, steps: int = STEPS, max_size: int = 3) -> tupl
     return draw(vector), [draw(vector) for _ in range(steps)]
 
 
-def parameter(xp: Any, values: Sequence[float], device: str = "cpu") -> Any:
-    """A float64 leaf tensor that requires grad: what an optimizer optimizes."""
-    return xp.tensor(list(values), dtype=xp.float64, device=device, requires_grad=True)
-
-
-def gradient(xp: Any, values: Sequence[float], device: str = "cpu") -> Any:
-    return xp.tensor(list(values), dtype=xp.float64, device=device)
-
-
 def fmt_options(options: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in options.items())
 
@@ -50,7 +42,7 @@ def check_trajectory(xp: Any, make: Callable[[list[Any]], Any], oracle: Any, the
     p = parameter(xp, theta0, device)
     opt = make([p])
     for t, g in enumerate(grads, start=1):
-        p.grad = gradient(xp, g, device)
+        p.grad = tensor_of(xp, g, "float64", device=device)
         opt.step()
         want = oracle.step(g)
         call = (f"{name}([p], {fmt_options(options)}) with p={list(theta0)!r} on {device}; "

@@ -8,8 +8,9 @@ from hypothesis import example, given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_values, expect, to_numpy
+from suites.inputs import parameter, tensor_of
 from suites.optim import oracles
-from suites.optim.helpers import ATOL, RTOL, check_group_options, fmt_options, gradient, parameter, quarters
+from suites.optim.helpers import ATOL, RTOL, check_group_options, fmt_options, quarters
 
 STEPS = 2
 
@@ -44,9 +45,9 @@ def test_lbfgs_steps_follow_its_algorithm(xp, problem, options):
 
     def closure() -> Any:
         loss, grad = f(to_numpy(p).astype(np.float64))
-        p.grad = gradient(xp, grad)
+        p.grad = tensor_of(xp, grad, "float64")
         calls.append(1)
-        return xp.tensor(loss, dtype=xp.float64)
+        return tensor_of(xp, loss, "float64")
 
     oracle = oracles.LBFGS(theta0, **options)
     call = f"LBFGS([p], {fmt_options(options)}).step(closure) on sum(a*(p - c)**2)/2, a={a.tolist()}, c={c.tolist()}"

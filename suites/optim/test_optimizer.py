@@ -6,8 +6,9 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_dtype, assert_raises, assert_values, assert_warns, expect, is_tensor, show
+from suites.inputs import parameter, tensor_of
 from suites.optim import oracles
-from suites.optim.helpers import ATOL, RTOL, gradient, parameter, quarters, trajectories
+from suites.optim.helpers import ATOL, RTOL, quarters, trajectories
 
 # Every optimizer of the topic, with weight decay on, and its oracle.
 DECAYING = {
@@ -25,7 +26,7 @@ def test_zero_grad_sets_grads_to_none(xp, name, two_groups):
     a, b, c = parameter(xp, [1.0, 2.0]), parameter(xp, [3.0]), parameter(xp, [4.0])
     params = [{"params": [a, b]}, {"params": [c]}] if two_groups else [a, b, c]
     opt = getattr(xp.optim, name)(params, lr=0.1)
-    a.grad, b.grad = gradient(xp, [0.5, -0.5]), gradient(xp, [1.0])  # c.grad stays None
+    a.grad, b.grad = tensor_of(xp, [0.5, -0.5], "float64"), tensor_of(xp, [1.0], "float64")  # c.grad stays None
     opt.zero_grad()
     for label, p in (("a", a), ("b", b), ("c", c)):
         expect(p.grad is None, call=f"{name}({'two groups' if two_groups else '[a, b, c]'}, lr=0.1).zero_grad()",
@@ -38,7 +39,7 @@ def test_zero_grad_without_set_to_none_fills_zeros(xp, case):
     theta0, (g,) = case
     a, b = parameter(xp, theta0), parameter(xp, [1.0])
     opt = xp.optim.SGD([a, b], lr=0.1)
-    a.grad = gradient(xp, g)
+    a.grad = tensor_of(xp, g, "float64")
     call = f"SGD([a, b], lr=0.1).zero_grad(set_to_none=False) with a.grad={g!r}, b.grad=None"
     opt.zero_grad(set_to_none=False)
     expect(is_tensor(a.grad), call=call, expected="a.grad is a tensor", got=show(a.grad))
@@ -55,7 +56,7 @@ def test_step_skips_parameters_without_grad(xp, name, case):
     opt = getattr(xp.optim, name)([frozen, live], **options)
     oracle = oracle_cls(theta0, **options)
     for t, g in enumerate(grads, start=1):
-        live.grad = gradient(xp, g)
+        live.grad = tensor_of(xp, g, "float64")
         opt.step()
         call = f"{name}([frozen, live], {options}) with frozen.grad=None, live.grad={g!r}, p={theta0!r}; step {t}"
         assert_values(frozen, theta0, call=call, rtol=0, atol=0)
@@ -68,7 +69,7 @@ def test_step_applies_zero_gradients(xp, name, theta0):
     options, oracle_cls = DECAYING[name]
     p = parameter(xp, theta0)
     opt = getattr(xp.optim, name)([p], **options)
-    p.grad = gradient(xp, [0.0] * len(theta0))
+    p.grad = tensor_of(xp, [0.0] * len(theta0), "float64")
     opt.step()
     assert_values(p, oracle_cls(theta0, **options).step([0.0] * len(theta0)), rtol=RTOL, atol=ATOL,
                   call=f"{name}([p], {options}) with p={theta0!r}, grad zeros; one step")
@@ -78,7 +79,7 @@ def test_step_applies_zero_gradients(xp, name, theta0):
 def test_sgd_weight_decay_with_zero_grad_example(xp):
     p = parameter(xp, [1.0])
     opt = xp.optim.SGD([p], lr=1.0, weight_decay=1.0)
-    p.grad = gradient(xp, [0.0])
+    p.grad = tensor_of(xp, [0.0], "float64")
     opt.step()
     assert_values(p, [0.0], call="SGD([p], lr=1, weight_decay=1) with p=[1.0], grad [0.0]; one step", rtol=0, atol=0)
 
@@ -89,7 +90,7 @@ def test_sgd_weight_decay_with_zero_grad_example(xp):
 def test_zero_grad_backward_step_loop(xp, w0, x, y, lr):
     # loss = sum((w*x - y)^2), so d loss / d w = 2 (w*x - y) x; each iteration must use only its own gradient.
     w = parameter(xp, w0)
-    xt, yt = xp.tensor(x, dtype=xp.float64), xp.tensor(y, dtype=xp.float64)
+    xt, yt = tensor_of(xp, x, "float64"), tensor_of(xp, y, "float64")
     opt = xp.optim.SGD([w], lr=lr)
     want = np.array(w0)
     xs, ys = np.array(x), np.array(y)
@@ -118,7 +119,7 @@ def test_group_options_override_defaults(xp, lr, group_lr, group_momentum, case)
     expect(got == want, call=call, expected=f"(lr, momentum) per group {want}", got=f"{got}")
     oa, ob = oracles.SGD(theta0, lr=lr), oracles.SGD(theta0, lr=group_lr, momentum=group_momentum)
     for t, g in enumerate(grads, start=1):
-        a.grad, b.grad = gradient(xp, g), gradient(xp, g)
+        a.grad, b.grad = tensor_of(xp, g, "float64"), tensor_of(xp, g, "float64")
         opt.step()
         assert_values(a, oa.step(g), call=f"{call}: a after step {t}, p={theta0!r}, grads {grads!r}", rtol=RTOL, atol=ATOL)
         assert_values(b, ob.step(g), call=f"{call}: b after step {t}, p={theta0!r}, grads {grads!r}", rtol=RTOL, atol=ATOL)
@@ -160,7 +161,7 @@ def test_state_dict_keys_and_momentum_buffer(xp, case, momentum):
     opt = xp.optim.SGD([a, b], lr=0.1, momentum=momentum)
     oracle = oracles.SGD(theta0, lr=0.1, momentum=momentum)
     for g in grads:
-        a.grad, b.grad = gradient(xp, g), gradient(xp, [2 * v for v in g])
+        a.grad, b.grad = tensor_of(xp, g, "float64"), tensor_of(xp, [2 * v for v in g], "float64")
         opt.step()
         oracle.step(g)
     call = f"SGD([a, b], lr=0.1, momentum={momentum}).state_dict() after grads {grads!r} (b gets 2x)"
@@ -188,7 +189,7 @@ def test_adam_state_holds_step_and_moments(xp, case):
     opt = xp.optim.Adam([p], lr=0.01)
     oracle = oracles.Adam(theta0, lr=0.01)
     for g in grads:
-        p.grad = gradient(xp, g)
+        p.grad = tensor_of(xp, g, "float64")
         opt.step()
         oracle.step(g)
     call = f"Adam([p], lr=0.01).state_dict()['state'][0] after grads {grads!r}"

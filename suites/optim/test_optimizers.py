@@ -11,8 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_values, expect, show, to_numpy
-from suites.optim.helpers import (check_group_options, check_trajectory, fmt_options, gradient,
-                                  parameter, trajectories)
+from suites.inputs import parameter, tensor_of
+from suites.optim.helpers import check_group_options, check_trajectory, fmt_options, trajectories
 from suites.optim.optimspec import CASE, SPECS, OptimSpec, rows
 
 MAIN = ("SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax", "NAdam", "RAdam", "ASGD", "Rprop",
@@ -88,7 +88,7 @@ def test_maximize_is_minimizing_the_negated_gradient(xp, spec, case, data):
         opt = spec.make(xp, [p], options)
         oracle = spec.oracle(theta0, **{**options, "maximize": False})
         for t, g in enumerate(grads, start=1):
-            p.grad = gradient(xp, g)
+            p.grad = tensor_of(xp, g, "float64")
             opt.step()
             assert_values(p, oracle.step([-v for v in g]), rtol=spec.rtol, atol=spec.atol,
                           call=f"{spec.call(options)} with p={theta0!r}; step {t} of grads {grads!r} "
@@ -108,7 +108,7 @@ def test_each_group_follows_its_own_options(xp, spec, case, factor):
     call = f"{spec.cls}([{{'params': [a]}}, {{'params': [b], 'lr': {own['lr']!r}}}], {fmt_options(options)})"
     oa, ob = spec.oracle(theta0, **options), spec.oracle(theta0, **own)
     for t, g in enumerate(grads, start=1):
-        a.grad, b.grad = gradient(xp, g), gradient(xp, g)
+        a.grad, b.grad = tensor_of(xp, g, "float64"), tensor_of(xp, g, "float64")
         opt.step()
         where = f"{call} with p={theta0!r}; after step {t} of grads {grads!r}"
         assert_values(a, oa.step(g), call=f"{where}: a", rtol=spec.rtol, atol=spec.atol)
@@ -126,7 +126,7 @@ def test_loaded_state_dict_continues_the_trajectory(xp, spec, case, saved_after)
     opt = spec.make(xp, [first], options)
     oracle = spec.oracle(theta0, **options)
     for g in grads[:saved_after]:
-        first.grad = gradient(xp, g)
+        first.grad = tensor_of(xp, g, "float64")
         opt.step()
         want = oracle.step(g)
     # A fresh optimizer built with the defaults takes options and state from the state_dict.
@@ -136,7 +136,7 @@ def test_loaded_state_dict_continues_the_trajectory(xp, spec, case, saved_after)
     call = (f"{spec.cls}([p]).load_state_dict({spec.call(options)}.state_dict()) saved after {saved_after} steps "
             f"from p={theta0!r}")
     for t, g in enumerate(grads[saved_after:], start=saved_after + 1):
-        p.grad = gradient(xp, g)
+        p.grad = tensor_of(xp, g, "float64")
         loaded.step()
         assert_values(p, oracle.step(g), call=f"{call}; step {t} of grads {grads!r}", rtol=spec.rtol, atol=spec.atol)
 
@@ -156,7 +156,7 @@ def test_step_hooks_run_before_and_after_the_update(xp, spec, case):
                opt.register_step_post_hook(lambda o, args, kwargs: seen.append(("post", o, to_numpy(p).tolist())))]
     call = f"{spec.cls}([p], ...).register_step_pre_hook(h1), .register_step_post_hook(h2), p={theta0!r}"
     before = list(theta0)
-    p.grad = gradient(xp, grads[0])
+    p.grad = tensor_of(xp, grads[0], "float64")
     opt.step()
     after = oracle.step(grads[0])
     expect([(w, o is opt) for w, o, _ in seen] == [("pre", True), ("post", True)], call=f"{call}; step()",
@@ -167,7 +167,7 @@ def test_step_hooks_run_before_and_after_the_update(xp, spec, case):
                expected=show(np.asarray(want)), got=show(np.asarray(got)))
     for handle in handles:
         handle.remove()
-    p.grad = gradient(xp, grads[1])
+    p.grad = tensor_of(xp, grads[1], "float64")
     opt.step()
     expect(len(seen) == 2, call=f"{call}; both handles removed, step()", expected="no further hook calls",
            got=show([w for w, _, _ in seen]))

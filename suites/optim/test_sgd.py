@@ -4,7 +4,8 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_values, describe
-from suites.optim.helpers import ATOL, RTOL, gradient, parameter
+from suites.inputs import parameter, tensor_of
+from suites.optim.helpers import ATOL, RTOL
 
 
 @check("optim.sgd.momentum-buffer-starts-at-gradient")
@@ -16,7 +17,7 @@ def test_sgd_momentum_buffer_starts_at_first_gradient(xp):
     p = parameter(xp, [0.0])
     opt = xp.optim.SGD([p], lr=0.1, momentum=0.9, dampening=0.5)
     for t, want in ((1, [-0.1]), (2, [-0.24])):
-        p.grad = gradient(xp, [1.0])
+        p.grad = tensor_of(xp, [1.0], "float64")
         opt.step()
         assert_values(p, want, call=f"SGD([p], lr=0.1, momentum=0.9, dampening=0.5), p=[0.0], grad [1.0] each step; "
                                      f"after step {t}", rtol=RTOL, atol=ATOL)
@@ -29,7 +30,7 @@ def test_sgd_nesterov_needs_momentum_and_zero_dampening(xp, momentum, dampening)
     call = describe("SGD", [p], lr=0.1, momentum=momentum, dampening=dampening, nesterov=True)
     if momentum > 0 and dampening == 0:
         opt = xp.optim.SGD([p], lr=0.1, momentum=momentum, dampening=dampening, nesterov=True)
-        p.grad = gradient(xp, [1.0])
+        p.grad = tensor_of(xp, [1.0], "float64")
         opt.step()  # accepted: the update itself is checked by optim.sgd.documented-algorithm
     else:
         assert_raises(ValueError, xp.optim.SGD, [p], lr=0.1, momentum=momentum, dampening=dampening,

@@ -4,7 +4,8 @@ from hypothesis import given
 
 from conformance import check
 from conformance.assertions import assert_raises
-from suites.optim.helpers import check_group_options, gradient, parameter, trajectories
+from suites.inputs import parameter, tensor_of
+from suites.optim.helpers import check_group_options, trajectories
 
 
 @check("optim.sparseadam.defaults")
@@ -20,5 +21,5 @@ def test_sparse_adam_rejects_dense_gradients(xp, case):
     theta0, (g,) = case
     p = parameter(xp, theta0)
     opt = xp.optim.SparseAdam([p])
-    p.grad = gradient(xp, g)
+    p.grad = tensor_of(xp, g, "float64")
     assert_raises(RuntimeError, opt.step, call=f"SparseAdam([p]).step() with p={theta0!r} and a dense p.grad={g!r}")

@@ -89,9 +89,9 @@ def _apply(xp, kind, dim, payload):
     if kind == "list":
         return (slice(None),) * dim + (payload,), (slice(None),) * dim + (payload,)
     if kind == "tensor":
-        return (slice(None),) * dim + (xp.tensor(payload, dtype=xp.int64),), (slice(None),) * dim + (payload,)
+        return (slice(None),) * dim + (tensor_of(xp, payload, "int64"),), (slice(None),) * dim + (payload,)
     mask = np.array(payload, dtype=bool)
-    return xp.tensor(payload, dtype=xp.bool), mask
+    return tensor_of(xp, payload, "bool"), mask
 
 
 @check("view.indexing.advanced-is-copy")

@@ -109,7 +109,6 @@ def test_contiguous_tensor_has_row_major_strides(xp, shape, how):
 def test_t_of_3x4_has_strides_1_4(xp):
     t = xp.zeros((3, 4))
     call = "zeros((3, 4)).t().stride()"
-    expect(tuple(t.stride()) == (4, 1), call="zeros((3, 4)).stride()", expected=(4, 1), got=tuple(t.stride()))
     got = tuple(t.t().stride())
     expect(got == (1, 4), call=call, expected=(1, 4), got=got)
     expect(not t.t().is_contiguous(), call="zeros((3, 4)).t().is_contiguous()", expected=False, got=True)
@@ -120,7 +119,7 @@ def test_t_of_3x4_has_strides_1_4(xp):
 def test_transpose_and_permute_permute_strides(xp, data, op):
     shape = data.draw(shapes(2 if op == "t" else 1, 2 if op == "t" else 4, 1, 4), label="shape")
     t = xp.zeros(shape)
-    before = oracles.row_major_strides(shape)
+    before = tuple(int(s) for s in t.stride())  # the rule permutes the input's own strides, whatever they are
     if op == "permute":
         perm = tuple(data.draw(st.permutations(range(len(shape))), label="dims"))
         got_t = t.permute(perm)

@@ -26,12 +26,15 @@ class Mutant:
 
     ``backend`` is the module patched: ``torch``, or ``reference`` for behaviours that need a
     second device (the reference backend has a fake one; this machine has no CUDA).
+    ``spares`` are behaviours the mutant must leave ``passed``: a check of one of them that failed
+    would be asserting something outside its own behaviour (one check, one behaviour).
     """
 
     name: str
     breaks: tuple[str, ...]
     patch: Callable[[Any], Callable[[], None]] = field(repr=False)
     backend: str = "torch"
+    spares: tuple[str, ...] = ()
 
 
 def replace(target: str, make: Callable[[Any], Any]) -> Callable[[Any], Callable[[], None]]:

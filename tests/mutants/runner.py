@@ -1,7 +1,7 @@
 """Run mutants in this process, one after another: ``python -m tests.mutants.runner OUT NAME...``.
 
-Each mutant is applied, the checks of the behaviours it breaks (only the files declaring
-them are collected) are run against it with ``pytest.main`` (report in ``OUT/<name>/``),
+Each mutant is applied, the checks of the behaviours it breaks or spares (only the files
+declaring them are collected) are run against it with ``pytest.main`` (report in ``OUT/<name>/``),
 and the patch is undone before the next.
 """
 from __future__ import annotations
@@ -26,12 +26,12 @@ def run(out: Path, names: list[str]) -> None:
         mutant = mutants[name]
         os.environ["CONFORMANCE_MUTANT"] = name
         os.environ["CONFORMANCE_MUTANT_BACKEND"] = mutant.backend
-        files = sorted({where.split("::")[0] for bid in mutant.breaks for where in declared.get(bid, ())})
+        files = sorted({where.split("::")[0] for bid in mutant.breaks + mutant.spares for where in declared.get(bid, ())})
         if not files:
             continue  # no check declares these behaviours: no report, so the mutant test fails
         args = [*(str(SUITES.parent / f) for f in files), "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
                 "--tb=no", "--no-header", "--backend", "tests.mutants.backend:adapter", "--conformance-report", str(out / name)]
-        for bid in mutant.breaks:
+        for bid in mutant.breaks + mutant.spares:
             args += ["--behaviour", bid]
         undo = mutant.patch(importlib.import_module(mutant.backend))
         try:
