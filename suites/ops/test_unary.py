@@ -34,6 +34,8 @@ UNARY = [
               pinned=((-0.0, -INF, NAN),)), check("ops.unary.abs")),
     row(unary("neg", np.negative, dtypes=NUMERIC, result=SAME, aliases=("negative",), operator=operator.neg,
               domain=((0, 4),)), check("ops.unary.neg")),
+    row(unary("positive", lambda x: x, dtypes=NUMERIC, result=SAME, variants=frozenset({"function", "method"}),
+              operator=operator.pos, pinned=((-0.0, NAN, -INF),)), check("ops.unary.positive")),
     row(unary("sign", np.sign, dtypes=NUMERIC, result=SAME, pinned=((-0.0, -INF, INF),)), check("ops.unary.sign")),
     row(unary("sgn", np.sign, dtypes=NUMERIC, result=SAME, pinned=((-INF, INF),)), check("ops.unary.sgn")),
     row(unary("sqrt", np.sqrt, domain=((0, 9),), pinned=((-1.0, -0.0, INF, NAN),)), check("ops.unary.sqrt")),
