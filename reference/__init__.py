@@ -42,6 +42,7 @@ from reference._structural import *  # noqa: F401,F403 - stack-like, combinatori
 from reference._numeric import *  # noqa: F401,F403 - cov, trapezoid, frexp, mvlgamma, renorm, softmax...
 from reference._windows import *  # noqa: F401,F403 - creation.window.*
 from reference import _polynomials  # noqa: F401 - binds reference.special's orthogonal polynomials
+from reference._special_series import igamma, igammac  # noqa: F401 - and special.gammainc, i1, bessel_j0...
 from reference._linalg_ops import (addbmm, addmm, addmv, addr, baddbmm, bmm, cdist, cross, dist, dot, einsum, inner, kron,
                                    mm, mv, outer, pairwise_distance, pdist, tensordot, trace, vander, vdot)
 from reference.linalg import (cholesky_inverse, cholesky_solve, det, geqrf, inv as inverse, logdet, lu_unpack, matrix_exp,

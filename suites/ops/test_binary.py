@@ -17,6 +17,7 @@ from conformance.assertions import describe, expect
 from suites.inputs import tensor_of
 from suites.ops import elementwise_oracles as O
 from suites.ops import opspec
+from suites.ops import series_oracles as S
 from suites.ops.opspec import (FLOATS, INTEGRAL, INTS, REAL, OpSpec, binary, bool_result, first_operand,
                                promoted)
 
@@ -133,6 +134,10 @@ BINARY = [
         check("ops.binary.mul-forms")),
     row(binary("floor_divide", np.floor_divide, dtypes=NUMERIC, result=promoted, operator=operator.floordiv,
                nonzero=(1,), pinned=SIGNS), check("ops.div.floor-divide-forms")),
+    row(binary("igamma", S.gammainc, dtypes=("float32", "float64"), aliases=("special.gammainc",), result=promoted,
+               domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
+    row(binary("igammac", S.gammaincc, dtypes=("float32", "float64"), aliases=("special.gammaincc",), result=promoted,
+               domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
     row(binary("eq", np.equal, result=bool_result, operator=operator.eq, pinned=NAN_PAIRS), check("ops.compare.bool-result")),
     row(binary("ne", np.not_equal, aliases=("not_equal",), result=bool_result, operator=operator.ne, pinned=NAN_PAIRS),
         check("ops.compare.bool-result")),

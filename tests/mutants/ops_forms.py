@@ -14,6 +14,7 @@ INPLACE_COPIES = {
     "Tensor.__itruediv__": "ops.binary.true-divide", "Tensor.__ifloordiv__": "ops.div.floor-divide-forms",
     "Tensor.__imod__": "ops.div.remainder-and-fmod", "Tensor.__ipow__": "ops.binary.pow",
     "Tensor.__ixor__": "ops.binary.bitwise-and-or-xor", "Tensor.__irshift__": "ops.binary.bitwise-shifts",
+    "Tensor.igammac_": "ops.binary.igamma",
 }
 WRONG_METHODS = {
     "Tensor.greater": "ops.compare.bool-result", "Tensor.absolute": "ops.unary.abs", "Tensor.arctan2": "ops.binary.atan2",
@@ -21,11 +22,12 @@ WRONG_METHODS = {
     "Tensor.__rlshift__": "ops.binary.bitwise-shifts", "Tensor.__rmod__": "ops.div.remainder-and-fmod",
     "Tensor.__rtruediv__": "ops.binary.true-divide", "Tensor.__rfloordiv__": "ops.div.floor-divide-forms",
     "Tensor.__rsub__": "ops.binary.sub-forms", "Tensor.__pos__": "ops.unary.positive",
+    "special.modified_bessel_i1": "ops.unary.special-i1", "special.gammaincc": "ops.binary.igamma",
 }
 
 
 def _slug(target: str) -> str:
-    return target.removeprefix("Tensor.").strip("_").replace("_", "-")
+    return target.removeprefix("Tensor.").strip("_").replace("_", "-").replace(".", "-")
 
 
 MUTANTS: list[Mutant] = (
@@ -33,5 +35,6 @@ MUTANTS: list[Mutant] = (
      for t, bid in INPLACE_COPIES.items()]
     + [Mutant(f"forms-{_slug(t)}-wrong", (bid,), replace(t, _method_wrong)) for t, bid in WRONG_METHODS.items()]
     + [Mutant("forms-subtract-alias-missing", ("ops.binary.sub-forms",), replace("subtract", _alias_missing)),
+       Mutant("forms-special-gammainc-missing", ("ops.binary.igamma",), replace("special.gammainc", _alias_missing)),
        Mutant("forms-tensor-positive-missing", ("ops.unary.positive",), replace("Tensor.positive", _alias_missing))]
 )
