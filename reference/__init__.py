@@ -36,6 +36,13 @@ from reference._ops import (abs, add, all, allclose, amax, amin, any, argmax, ar
                             minimum, mul, ne, neg, not_equal, pow, prod, relu, remainder, round, sigmoid, sign,
                             sin, sqrt, square, std, sub, sum, tanh, true_divide, trunc, var, where)
 from reference._elementwise import *  # noqa: F401,F403 - ops.unary.*, ops.binary.*; after _ops: replaces some
+from reference._forms import multiply, positive, subtract  # noqa: F401 - aliases and extra call forms
+from reference._view_copies import *  # noqa: F401,F403 - view.forms.copies
+from reference._structural import *  # noqa: F401,F403 - stack-like, combinatorial and *_scatter ops
+from reference._numeric import *  # noqa: F401,F403 - cov, trapezoid, frexp, mvlgamma, renorm, softmax...
+from reference._windows import *  # noqa: F401,F403 - creation.window.*
+from reference import _polynomials  # noqa: F401 - binds reference.special's orthogonal polynomials
+from reference._special_series import igamma, igammac  # noqa: F401 - and special.gammainc, i1, bessel_j0...
 from reference._linalg_ops import (addbmm, addmm, addmv, addr, baddbmm, bmm, cdist, cross, dist, dot, einsum, inner, kron,
                                    mm, mv, outer, pairwise_distance, pdist, tensordot, trace, vander, vdot)
 from reference.linalg import (cholesky_inverse, cholesky_solve, det, geqrf, inv as inverse, logdet, lu_unpack, matrix_exp,

@@ -13,6 +13,7 @@ integer results, in the result's own dtype) and never touch the backend.
 from __future__ import annotations
 
 import itertools
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -215,6 +216,12 @@ def resolve(xp: Any, dotted: str) -> Callable[..., Any]:
     return target
 
 
+def method_names(op: OpSpec) -> list[str]:
+    """The row's name and its plain aliases (``arccos``, not ``special.expit``): the documented Tensor
+    methods (and, with an in-place variant, ``name_`` methods) of the row."""
+    return [name for name in (op.name, *op.aliases) if "." not in name]
+
+
 def forms(xp: Any, op: OpSpec) -> list[tuple[str, Callable[..., Any]]]:
     """(label, callable on the operand tensors) for every out-of-place form the row documents."""
     found = []
@@ -222,10 +229,25 @@ def forms(xp: Any, op: OpSpec) -> list[tuple[str, Callable[..., Any]]]:
         for name in (op.name, *op.aliases):
             found.append((f"torch.{name}", lambda *t, _n=name: resolve(xp, _n)(*t, **op.kwargs)))
     if "method" in op.variants:
-        found.append((f"Tensor.{op.name}", lambda first, *rest: getattr(first, op.name)(*rest, **op.kwargs)))
+        for name in method_names(op):
+            found.append((f"Tensor.{name}", lambda first, *rest, _n=name: getattr(first, _n)(*rest, **op.kwargs)))
     if op.operator is not None:
         found.append((f"operator.{op.operator.__name__}", op.operator))
+        reflected = _reflected(op)
+        if reflected is not None:
+            found.append((f"Tensor.{reflected}", lambda first, second, _r=reflected: getattr(second, _r)(first)))
     return found
+
+
+def _augmented(op: OpSpec) -> Callable[..., Any] | None:
+    """The augmented-assignment operator of the row's binary operator (``operator.ipow`` for ``**``), if
+    Python has one: exactly the arithmetic and bitwise operators, which also have reflected forms."""
+    return getattr(operator, "i" + op.operator.__name__.rstrip("_"), None) if op.operator is not None else None
+
+
+def _reflected(op: OpSpec) -> str | None:
+    """The reflected dunder of the row's binary operator (``__rpow__``, called on the right operand)."""
+    return f"__r{op.operator.__name__.rstrip('_')}__" if _augmented(op) is not None else None
 
 
 def _tensors(xp: Any, op: OpSpec, arrays: Sequence[np.ndarray], dtype: str) -> list[Any]:
@@ -308,11 +330,18 @@ def check_inplace(xp: Any, op: OpSpec) -> None:
     if dtype is None:
         raise AssertionError(f"row {op.id} documents an in-place form but no dtype keeps its own dtype")
     arrays = sample_operands(op, dtype)
-    tensors = _tensors(xp, op, arrays, dtype)
-    call = describe(f"Tensor.{op.name}_", *tensors, **op.kwargs)
-    got = getattr(tensors[0], op.name + "_")(*tensors[1:], **op.kwargs)
-    assert_same_object(got, tensors[0], call=call)
-    _compare(tensors[0], op, arrays, dtype, call + "; then self")
+    for name in method_names(op):
+        tensors = _tensors(xp, op, arrays, dtype)
+        call = describe(f"Tensor.{name}_", *tensors, **op.kwargs)
+        got = getattr(tensors[0], name + "_")(*tensors[1:], **op.kwargs)
+        assert_same_object(got, tensors[0], call=call)
+        _compare(tensors[0], op, arrays, dtype, call + "; then self")
+    augmented = _augmented(op)
+    if augmented is not None:
+        tensors = _tensors(xp, op, arrays, dtype)
+        call = describe(f"operator.{augmented.__name__}", *tensors)
+        assert_same_object(augmented(*tensors), tensors[0], call=call)
+        _compare(tensors[0], op, arrays, dtype, call + "; then self")
 
 
 def check_out(xp: Any, op: OpSpec) -> None:

@@ -17,6 +17,7 @@ from conformance.assertions import describe, expect
 from suites.inputs import tensor_of
 from suites.ops import elementwise_oracles as O
 from suites.ops import opspec
+from suites.ops import series_oracles as S
 from suites.ops.opspec import (FLOATS, INTEGRAL, INTS, REAL, OpSpec, binary, bool_result, first_operand,
                                promoted)
 
@@ -75,7 +76,7 @@ BINARY = [
                pinned=((0.0, 0.0, 2.0), (NAN, -1.0, -1.0))), check("ops.binary.special-xlog1py")),
     row(binary("float_power", np.power, result=lambda *d: "float64", domains=((-4, 4), (-3, 3)),
                pinned=((0.0, -8.0, 2.0), (-1.0, 1 / 3, 0.5))), check("ops.binary.float-power")),
-    row(binary("true_divide", np.true_divide, aliases=("divide",), pinned=((1.0, -1.0, 0.0), (0.0, 0.0, 0.0))),
+    row(binary("true_divide", np.true_divide, aliases=("divide",), operator=operator.truediv, pinned=((1.0, -1.0, 0.0), (0.0, 0.0, 0.0))),
         check("ops.binary.true-divide")),
     row(binary("pow", np.power, dtypes=NUMERIC, result=promoted, operator=operator.pow, domains=((-4, 4), (0, 3)),
                pinned=((0.0, -2.0, 4.0, NAN), (-1.0, 0.5, -0.5, 0.0))), check("ops.binary.pow")),
@@ -126,15 +127,27 @@ BINARY = [
         check("ops.div.remainder-and-fmod")),
     row(binary("remainder", np.remainder, dtypes=NUMERIC, result=promoted, operator=operator.mod, nonzero=(1,),
                pinned=SIGNS), check("ops.div.remainder-and-fmod")),
+    row(binary("add", np.add, result=promoted, operator=operator.add), check("ops.binary.add-forms")),
+    row(binary("sub", np.subtract, dtypes=NUMERIC, result=promoted, aliases=("subtract",), operator=operator.sub),
+        check("ops.binary.sub-forms")),
+    row(binary("mul", np.multiply, result=promoted, aliases=("multiply",), operator=operator.mul),
+        check("ops.binary.mul-forms")),
+    row(binary("floor_divide", np.floor_divide, dtypes=NUMERIC, result=promoted, operator=operator.floordiv,
+               nonzero=(1,), pinned=SIGNS), check("ops.div.floor-divide-forms")),
+    row(binary("igamma", S.gammainc, dtypes=("float32", "float64"), aliases=("special.gammainc",), result=promoted,
+               domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
+    row(binary("igammac", S.gammaincc, dtypes=("float32", "float64"), aliases=("special.gammaincc",), result=promoted,
+               domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
     row(binary("eq", np.equal, result=bool_result, operator=operator.eq, pinned=NAN_PAIRS), check("ops.compare.bool-result")),
-    row(binary("ne", np.not_equal, result=bool_result, operator=operator.ne, pinned=NAN_PAIRS),
+    row(binary("ne", np.not_equal, aliases=("not_equal",), result=bool_result, operator=operator.ne, pinned=NAN_PAIRS),
         check("ops.compare.bool-result")),
-    row(binary("lt", np.less, result=bool_result, operator=operator.lt, pinned=NAN_PAIRS), check("ops.compare.bool-result")),
-    row(binary("le", np.less_equal, result=bool_result, operator=operator.le, pinned=NAN_PAIRS),
+    row(binary("lt", np.less, aliases=("less",), result=bool_result, operator=operator.lt, pinned=NAN_PAIRS),
         check("ops.compare.bool-result")),
-    row(binary("gt", np.greater, result=bool_result, operator=operator.gt, pinned=NAN_PAIRS),
+    row(binary("le", np.less_equal, aliases=("less_equal",), result=bool_result, operator=operator.le, pinned=NAN_PAIRS),
         check("ops.compare.bool-result")),
-    row(binary("ge", np.greater_equal, result=bool_result, operator=operator.ge, pinned=NAN_PAIRS),
+    row(binary("gt", np.greater, aliases=("greater",), result=bool_result, operator=operator.gt, pinned=NAN_PAIRS),
+        check("ops.compare.bool-result")),
+    row(binary("ge", np.greater_equal, aliases=("greater_equal",), result=bool_result, operator=operator.ge, pinned=NAN_PAIRS),
         check("ops.compare.bool-result")),
 ]
 

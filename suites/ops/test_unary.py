@@ -15,6 +15,7 @@ from hypothesis import given, strategies as st
 from conformance import check
 from suites.ops import elementwise_oracles as O
 from suites.ops import opspec
+from suites.ops import series_oracles as S
 from suites.ops.opspec import FLOATS, INTS, REAL, OpSpec, bool_result, first_operand, unary
 
 INF, NAN = float("inf"), float("nan")
@@ -23,6 +24,7 @@ NUMERIC = INTS + FLOATS
 ROUND_PINS = ((-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, -0.0),)
 NON_FINITE = ((NAN, INF, -INF, 0.0, -0.0, 1.5),)
 SPECIAL = frozenset({"function", "out"})
+F32_64 = ("float32", "float64")
 
 
 def row(op: OpSpec, mark: pytest.MarkDecorator) -> object:
@@ -34,6 +36,8 @@ UNARY = [
               pinned=((-0.0, -INF, NAN),)), check("ops.unary.abs")),
     row(unary("neg", np.negative, dtypes=NUMERIC, result=SAME, aliases=("negative",), operator=operator.neg,
               domain=((0, 4),)), check("ops.unary.neg")),
+    row(unary("positive", lambda x: x, dtypes=NUMERIC, result=SAME, variants=frozenset({"function", "method"}),
+              operator=operator.pos, pinned=((-0.0, NAN, -INF),)), check("ops.unary.positive")),
     row(unary("sign", np.sign, dtypes=NUMERIC, result=SAME, pinned=((-0.0, -INF, INF),)), check("ops.unary.sign")),
     row(unary("sgn", np.sign, dtypes=NUMERIC, result=SAME, pinned=((-INF, INF),)), check("ops.unary.sgn")),
     row(unary("sqrt", np.sqrt, domain=((0, 9),), pinned=((-1.0, -0.0, INF, NAN),)), check("ops.unary.sqrt")),
@@ -114,6 +118,15 @@ UNARY = [
               pinned=((0.0, -1.0, -0.5, 1.0),)), check("ops.unary.digamma")),
     row(unary("sinc", np.sinc, aliases=("special.sinc",), pinned=((0.0, 0.5, -1.0),)), check("ops.unary.sinc")),
     row(unary("i0", np.i0, aliases=("special.i0",)), check("ops.unary.i0")),
+    row(unary("special.i1", S.modified_bessel_i1, domain=((-9, 9),), dtypes=F32_64, variants=SPECIAL,
+              aliases=("special.modified_bessel_i1",)), check("ops.unary.special-i1")),
+    row(unary("special.i1e", S.i1e, domain=((-9, 9),), dtypes=F32_64, variants=SPECIAL), check("ops.unary.special-i1e")),
+    row(unary("special.modified_bessel_i0", S.modified_bessel_i0, domain=((-9, 9),), dtypes=F32_64, variants=SPECIAL),
+        check("ops.unary.i0")),
+    row(unary("special.bessel_j0", S.bessel_j0, domain=((-5, 5),), dtypes=F32_64, variants=SPECIAL), check("ops.unary.special-bessel-j")),
+    row(unary("special.bessel_j1", S.bessel_j1, domain=((-5, 5),), dtypes=F32_64, variants=SPECIAL), check("ops.unary.special-bessel-j")),
+    row(unary("special.spherical_bessel_j0", S.spherical_bessel_j0, domain=((-9, 9),), dtypes=F32_64, variants=SPECIAL,
+              pinned=((0.0, -0.0),)), check("ops.unary.special-spherical-bessel-j0")),
     row(unary("bitwise_not", np.invert, dtypes=opspec.INTEGRAL, result=SAME, operator=operator.invert),
         check("ops.unary.bitwise-not")),
     row(unary("logical_not", np.logical_not, result=bool_result, pinned=NON_FINITE), check("ops.unary.logical-not")),

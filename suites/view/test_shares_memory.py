@@ -43,7 +43,8 @@ def _dim(data: Any, ndim: int, label: str = "dim") -> int:
 def _run(xp: Any, op: ViewOp, data: Any) -> None:
     shape, args = op.draw(data)
     base = tensor_of(xp, oracles.positions(shape), "float64")
-    call = describe(f"Tensor.{op.name.split('(')[0]}", base, *args)
+    name = op.name.split('(')[0]
+    call = describe(name if name.startswith("torch.") else f"Tensor.{name}", base, *args)
     views = as_list(op.apply(xp, base, *args))
     maps = [np.asarray(m) for m in as_list(op.oracle(oracles.positions(shape), *args))]
     assert_shares_memory(xp, base, shape, views, maps, call=call)
