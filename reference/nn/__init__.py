@@ -17,6 +17,7 @@ from reference.nn.losses import *  # noqa: E402,F401,F403 - loss modules (nn.los
 from reference.nn import init  # noqa: E402,F401 - nn.init (nn.init.*)
 from reference.nn import utils  # noqa: E402,F401 - nn.utils and nn.utils.rnn (nn.utils.*)
 from reference.nn import _module_api  # noqa: E402,F401 - binds Module.to, apply, hooks, ... (nn.module-api.*)
+from reference.nn import _module_api_more  # noqa: E402,F401 - Module.float, get_buffer, state_dict hooks, ...
 from reference.nn.containers import *  # noqa: E402,F401,F403 - ModuleList, ModuleDict, ... (nn.module-api.*)
 from reference.nn.layers_nd import *  # noqa: E402,F401,F403 - Conv1d, LayerNorm, ... (nn.layers.*)
 from reference.nn.recurrent import *  # noqa: E402,F401,F403 - RNN, LSTM, GRU and cells (nn.layers.*)
