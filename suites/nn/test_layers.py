@@ -161,6 +161,10 @@ def test_dropout_family_train_and_eval(xp, seed, p):
     pytest.param("adaptive_max_pool3d", marks=check("nn.functional.adaptive-max-pool3d")),
     pytest.param("lp_pool2d", marks=check("nn.functional.lp-pool2d")),
     pytest.param("rms_norm", marks=check("nn.functional.rms-norm")),
+    pytest.param("conv2d", marks=check("nn.functional.conv2d")),
+    pytest.param("avg_pool2d", marks=check("nn.functional.avg-pool2d")),
+    pytest.param("adaptive_avg_pool2d", marks=check("nn.functional.adaptive-avg-pool2d")),
+    pytest.param("batch_norm", marks=check("nn.functional.batch-norm")),
 ])
 @settings(max_examples=1)
 @given(seed=seeds)

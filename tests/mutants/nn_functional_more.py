@@ -1,0 +1,12 @@
+"""Mutants of the further functional counterparts: each breaks one documented rule."""
+from __future__ import annotations
+
+from tests.mutants.nn_functional import F, _counterpart, _forcing, _instead
+
+MUTANTS = [
+    _counterpart("conv2d", "ignores-dilation", _forcing("conv2d", dilation=1)),
+    _counterpart("avg_pool2d", "ignores-stride", _forcing("avg_pool2d", stride=None)),
+    _counterpart("adaptive_avg_pool2d", "takes-max", _instead(
+        "adaptive_avg_pool2d", lambda input, output_size: F.adaptive_max_pool2d(input, output_size))),
+    _counterpart("batch_norm", "drops-weight", _forcing("batch_norm", weight=None)),
+]
