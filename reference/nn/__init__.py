@@ -22,6 +22,7 @@ from reference.nn.containers import *  # noqa: E402,F401,F403 - ModuleList, Modu
 from reference.nn.layers_nd import *  # noqa: E402,F401,F403 - Conv1d, LayerNorm, ... (nn.layers.*)
 from reference.nn.recurrent import *  # noqa: E402,F401,F403 - RNN, LSTM, GRU and cells (nn.layers.*)
 from reference.nn.attention import *  # noqa: E402,F401,F403 - MultiheadAttention (nn.layers.multiheadattention)
+from reference.nn._pool_indices import MaxUnpool1d, MaxUnpool2d, MaxUnpool3d  # noqa: E402,F401 - nn.layers.maxunpool*
 from reference.nn.parameter import Parameter
 
 __all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "BatchNorm2d", "Conv2d", "Dropout", "Flatten", "Linear", "MaxPool2d",

@@ -147,3 +147,12 @@ __all__ += ["adaptive_avg_pool1d", "adaptive_avg_pool3d", "adaptive_max_pool1d",
             "pixel_shuffle", "pixel_unshuffle", "unfold"]
 __all__ += ["celu_", "elu_", "hardtanh_", "leaky_relu_", "relu_", "selu_", "threshold_", "adaptive_max_pool3d",
             "lp_pool2d", "rms_norm"]
+# the pools with indices and max_unpool (nn.functional.max-pool-with-indices, nn.layers.maxunpool*)
+from reference.nn._pool_indices import (  # noqa: E402
+    adaptive_max_pool1d_with_indices, adaptive_max_pool2d_with_indices, adaptive_max_pool3d_with_indices,
+    max_pool1d_with_indices, max_pool2d_with_indices, max_pool3d_with_indices, max_unpool1d, max_unpool2d,
+    max_unpool3d)
+
+__all__ += ["adaptive_max_pool1d_with_indices", "adaptive_max_pool2d_with_indices", "adaptive_max_pool3d_with_indices",
+            "max_pool1d_with_indices", "max_pool2d_with_indices", "max_pool3d_with_indices", "max_unpool1d",
+            "max_unpool2d", "max_unpool3d"]

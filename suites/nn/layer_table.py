@@ -368,6 +368,8 @@ LAYERS: dict[str, ModuleSpec] = {row.module: row for row in [
                lambda x, p, c: pool(x, c, 2, np.mean)),
     ModuleSpec("AdaptiveAvgPool2d", (_case((2, 3), input_shape=(1, 2, 5, 7)),), lambda c: (1, 2, 2, 3), _no_params,
                lambda x, p, c: adaptive(x, (2, 3), np.mean)),
+    ModuleSpec("MaxPool2d", (_case(2, input_shape=(1, 2, 5, 4), stride=1, padding=1),), lambda c: pool_shape(c, 2),
+               _no_params, lambda x, p, c: pool(x, c, 2, np.max, -np.inf)),
 ]}
 
 
