@@ -15,6 +15,7 @@ with reference tensor ops, so autograd records them op by op:
 from __future__ import annotations
 
 import warnings
+from typing import Any
 from reference import _dtype as D
 from reference import _grad_mode as grad_mode
 from reference import _ops
@@ -156,3 +157,17 @@ from reference.nn._pool_indices import (  # noqa: E402
 __all__ += ["adaptive_max_pool1d_with_indices", "adaptive_max_pool2d_with_indices", "adaptive_max_pool3d_with_indices",
             "max_pool1d_with_indices", "max_pool2d_with_indices", "max_pool3d_with_indices", "max_unpool1d",
             "max_unpool2d", "max_unpool3d"]
+
+
+def _channel_dropout(n: int) -> Any:
+    def channel_dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
+        """Whole (sample, channel) slices zeroed with probability p in training (nn.functional.dropout-family)."""
+        from reference.nn import layers_nd
+
+        return getattr(layers_nd, f"Dropout{n}d")(p).train(training)(input)
+    channel_dropout.__name__ = f"dropout{n}d"
+    return channel_dropout
+
+
+dropout1d, dropout2d, dropout3d = _channel_dropout(1), _channel_dropout(2), _channel_dropout(3)
+__all__ += ["dropout1d", "dropout2d", "dropout3d"]

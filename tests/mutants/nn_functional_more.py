@@ -1,6 +1,7 @@
 """Mutants of the further functional counterparts: each breaks one documented rule."""
 from __future__ import annotations
 
+from tests.mutants import Mutant, replace
 from tests.mutants.nn_functional import F, _counterpart, _forcing, _instead
 
 MUTANTS = [
@@ -9,4 +10,10 @@ MUTANTS = [
     _counterpart("adaptive_avg_pool2d", "takes-max", _instead(
         "adaptive_avg_pool2d", lambda input, output_size: F.adaptive_max_pool2d(input, output_size))),
     _counterpart("batch_norm", "drops-weight", _forcing("batch_norm", weight=None)),
+]
+MUTANTS += [
+    Mutant("functional-dropout-ignores-training", ("nn.functional.dropout-family",), replace(
+        "nn.functional.dropout", lambda orig: lambda input, p=0.5, training=True, inplace=False: orig(input, p, True))),
+    Mutant("functional-dropout2d-drops-elements", ("nn.functional.dropout-family",), _instead(
+        "dropout2d", lambda input, p=0.5, training=True, inplace=False: F.dropout(input, p, training))),
 ]
