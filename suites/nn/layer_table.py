@@ -370,6 +370,11 @@ LAYERS: dict[str, ModuleSpec] = {row.module: row for row in [
                lambda x, p, c: adaptive(x, (2, 3), np.mean)),
     ModuleSpec("MaxPool2d", (_case(2, input_shape=(1, 2, 5, 4), stride=1, padding=1),), lambda c: pool_shape(c, 2),
                _no_params, lambda x, p, c: pool(x, c, 2, np.max, -np.inf)),
+    ModuleSpec("Linear", (_case(4, 3, input_shape=(2, 4)),), lambda c: (2, 3),
+               lambda c: {"weight": (c.args[1], c.args[0]), "bias": (c.args[1],)},
+               lambda x, p, c: x @ p["weight"].T + p["bias"]),
+    ModuleSpec("BatchNorm2d", (_case(3, input_shape=(2, 3, 2, 2)),), _same_shape, _affine(lambda c: (c.args[0],)),
+               batch_norm),
 ]}
 
 
