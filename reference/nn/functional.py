@@ -171,3 +171,6 @@ def _channel_dropout(n: int) -> Any:
 
 dropout1d, dropout2d, dropout3d = _channel_dropout(1), _channel_dropout(2), _channel_dropout(3)
 __all__ += ["dropout1d", "dropout2d", "dropout3d"]
+from reference.nn.alpha_dropout import alpha_dropout, feature_alpha_dropout  # noqa: E402 - nn.layers.*alpha-dropout
+
+__all__ += ["alpha_dropout", "feature_alpha_dropout"]

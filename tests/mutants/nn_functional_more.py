@@ -17,3 +17,9 @@ MUTANTS += [
     Mutant("functional-dropout2d-drops-elements", ("nn.functional.dropout-family",), _instead(
         "dropout2d", lambda input, p=0.5, training=True, inplace=False: F.dropout(input, p, training))),
 ]
+MUTANTS += [
+    Mutant(f"functional-{name.replace('_', '-')}-plain-dropout", (behaviour,), _instead(
+        name, lambda input, p=0.5, training=False, inplace=False: F.dropout(input, p, training)))
+    for name, behaviour in (("alpha_dropout", "nn.layers.alpha-dropout"),
+                            ("feature_alpha_dropout", "nn.layers.feature-alpha-dropout"))
+]
