@@ -174,3 +174,6 @@ __all__ += ["dropout1d", "dropout2d", "dropout3d"]
 from reference.nn.alpha_dropout import alpha_dropout, feature_alpha_dropout  # noqa: E402 - nn.layers.*alpha-dropout
 
 __all__ += ["alpha_dropout", "feature_alpha_dropout"]
+from reference.nn._losses_more import triplet_margin_with_distance_loss  # noqa: E402 - nn.losses.*
+
+__all__ += ["triplet_margin_with_distance_loss"]

@@ -23,3 +23,7 @@ MUTANTS += [
     for name, behaviour in (("alpha_dropout", "nn.layers.alpha-dropout"),
                             ("feature_alpha_dropout", "nn.layers.feature-alpha-dropout"))
 ]
+MUTANTS += [
+    Mutant("loss-triplet-with-distance-ignores-margin", ("nn.losses.triplet-margin-with-distance",),
+           _forcing("triplet_margin_with_distance_loss", margin=1.0)),
+]
