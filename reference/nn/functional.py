@@ -177,3 +177,6 @@ __all__ += ["alpha_dropout", "feature_alpha_dropout"]
 from reference.nn._losses_more import triplet_margin_with_distance_loss  # noqa: E402 - nn.losses.*
 
 __all__ += ["triplet_margin_with_distance_loss"]
+from reference.nn.rrelu import rrelu, rrelu_  # noqa: E402 - nn.activations.rrelu
+
+__all__ += ["rrelu", "rrelu_"]

@@ -27,3 +27,8 @@ MUTANTS += [
     Mutant("loss-triplet-with-distance-ignores-margin", ("nn.losses.triplet-margin-with-distance",),
            _forcing("triplet_margin_with_distance_loss", margin=1.0)),
 ]
+MUTANTS += [
+    Mutant("activation-rrelu-upper-is-lower", ("nn.activations.rrelu",), replace(
+        "nn.functional.rrelu", lambda orig: lambda input, lower=1 / 8, upper=1 / 3, training=False, inplace=False:
+        orig(input, lower, lower, training, inplace))),
+]
