@@ -27,6 +27,7 @@ from reference.nn.lazy import *  # noqa: E402,F401,F403 - LazyLinear, LazyConv*,
 from reference.nn.alpha_dropout import AlphaDropout, FeatureAlphaDropout  # noqa: E402,F401 - nn.layers.*alpha-dropout
 from reference.nn._losses_more import TripletMarginWithDistanceLoss  # noqa: E402,F401 - nn.losses.*
 from reference.nn.rrelu import RReLU  # noqa: E402,F401 - nn.activations.rrelu
+from reference.nn.embedding_bag import EmbeddingBag  # noqa: E402,F401 - nn.layers.embedding-bag
 from reference.nn.parameter import Parameter
 
 __all__ = ["AdaptiveAvgPool2d", "AvgPool2d", "BatchNorm2d", "Conv2d", "Dropout", "Flatten", "Linear", "MaxPool2d",

@@ -180,3 +180,6 @@ __all__ += ["triplet_margin_with_distance_loss"]
 from reference.nn.rrelu import rrelu, rrelu_  # noqa: E402 - nn.activations.rrelu
 
 __all__ += ["rrelu", "rrelu_"]
+from reference.nn.embedding_bag import embedding_bag  # noqa: E402 - nn.layers.embedding-bag
+
+__all__ += ["embedding_bag"]

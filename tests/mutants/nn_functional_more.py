@@ -1,4 +1,5 @@
-"""Mutants of the further functional counterparts: each breaks one documented rule."""
+"""Mutants of the further functional counterparts, the dropout and alpha-dropout functions, TripletMarginWithDistanceLoss,
+RReLU and EmbeddingBag: each breaks one documented rule."""
 from __future__ import annotations
 
 from tests.mutants import Mutant, replace
@@ -31,4 +32,8 @@ MUTANTS += [
     Mutant("activation-rrelu-upper-is-lower", ("nn.activations.rrelu",), replace(
         "nn.functional.rrelu", lambda orig: lambda input, lower=1 / 8, upper=1 / 3, training=False, inplace=False:
         orig(input, lower, lower, training, inplace))),
+]
+MUTANTS += [
+    Mutant("layer-embedding-bag-bags-shifted", ("nn.layers.embedding-bag",), replace(
+        "nn.functional.embedding_bag", lambda orig: lambda *args, **kwargs: orig(*args, **kwargs).roll(1, 0))),
 ]
