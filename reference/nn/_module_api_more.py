@@ -1,5 +1,5 @@
 """More of the nn.Module API (nn.module-api.*), bound onto Module here: the casting methods float/double/
-half/bfloat16/type/cpu, register_parameter's name check, get_buffer, and the registration of the
+half/bfloat16/type/cpu, register_parameter's name check, get_buffer, set_submodule, and the registration of the
 state_dict / load_state_dict hooks (Module.state_dict and load_state_dict run them)."""
 from __future__ import annotations
 
@@ -54,6 +54,17 @@ def get_buffer(self: Module, target: str) -> Tensor:
     return module._buffers[name]
 
 
+def set_submodule(self: Module, target: str, module: Module, strict: bool = False) -> None:
+    if not isinstance(module, Module):
+        raise ValueError(f"`module` is not an nn.Module, found {type(module)}")
+    path, _, name = target.rpartition(".")
+    parent = self.get_submodule(path)
+    if strict and name not in parent._modules:
+        raise AttributeError(f"{type(parent).__name__} has no attribute `{name}`")
+    setattr(parent, name, module)
+
+
+Module.set_submodule = set_submodule
 Module.float = _floating_cast(D.float32)
 Module.double = _floating_cast(D.float64)
 Module.half = _floating_cast(D.float16)

@@ -189,3 +189,23 @@ def test_load_state_dict_hooks(xp):
     expect(seen == [True] and list(result.missing_keys) == [], call=call,
            expected="post hook called once with outer.fc, no error, no missing keys",
            got=f"hook calls {seen}, missing {list(result.missing_keys)}")
+
+
+@check("nn.module-api.set-submodule")
+def test_set_submodule(xp):
+    outer = xp.nn.Module()
+    outer.block = xp.nn.Module()
+    outer.block.fc = xp.nn.Linear(2, 2)
+    build = "outer.block.fc = Linear(2, 2)"
+    relu, tanh = xp.nn.ReLU(), xp.nn.Tanh()
+    outer.set_submodule("block.fc", relu)
+    assert_same_object(outer.block.fc, relu, call=f"{build}; outer.set_submodule('block.fc', ReLU()); outer.block.fc")
+    outer.set_submodule("block.extra", tanh)
+    assert_same_object(outer.get_submodule("block.extra"), tanh,
+                       call=f"{build}; outer.set_submodule('block.extra', Tanh()) (strict=False adds it)")
+    assert_raises(AttributeError, lambda: outer.set_submodule("block.new", xp.nn.ReLU(), strict=True),
+                  call=f"{build}; outer.set_submodule('block.new', ReLU(), strict=True)")
+    assert_raises(AttributeError, lambda: outer.set_submodule("missing.fc", xp.nn.ReLU()),
+                  call=f"{build}; outer.set_submodule('missing.fc', ReLU())")
+    assert_raises(ValueError, lambda: outer.set_submodule("block.fc", 3),
+                  call=f"{build}; outer.set_submodule('block.fc', 3)")

@@ -32,6 +32,8 @@ MUTANTS = [
             lambda orig: lambda self, name, param: self._parameters.__setitem__(name, param)),
     _mutant("get-buffer-any-attribute", "get-buffer", "Module.get_buffer",
             lambda orig: lambda self, target: functools.reduce(getattr, target.split("."), self)),
+    _mutant("set-submodule-top-level", "set-submodule", "Module.set_submodule",
+            lambda orig: lambda self, target, module, strict=False: orig(self, target.split(".")[-1], module, strict)),
     _mutant("extra-state-not-saved", "extra-state", "Module.state_dict", _without_extra_state),
     _mutant("state-dict-post-hook-dropped", "state-dict-hooks", "Module.register_state_dict_post_hook",
             _hook_dropped),
