@@ -3,7 +3,7 @@ half/bfloat16/type/cpu, register_parameter's name check, get_buffer, set_submodu
 state_dict / load_state_dict hooks (Module.state_dict and load_state_dict run them)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 from reference import _dtype as D
 from reference._conversions import to

@@ -4,6 +4,7 @@ of that class, and compute its forward. Rows pair each lazy class with the layer
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import pytest
 from hypothesis import given, settings
 

@@ -4,7 +4,6 @@ MaxUnpool1d/2d/3d with nn.functional.max_unpool1d/2d/3d (each value put back at 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pytest
