@@ -15,6 +15,7 @@ with reference tensor ops, so autograd records them op by op:
 from __future__ import annotations
 
 import warnings
+from typing import Any
 from reference import _dtype as D
 from reference import _grad_mode as grad_mode
 from reference import _ops
@@ -147,3 +148,38 @@ __all__ += ["adaptive_avg_pool1d", "adaptive_avg_pool3d", "adaptive_max_pool1d",
             "pixel_shuffle", "pixel_unshuffle", "unfold"]
 __all__ += ["celu_", "elu_", "hardtanh_", "leaky_relu_", "relu_", "selu_", "threshold_", "adaptive_max_pool3d",
             "lp_pool2d", "rms_norm"]
+# the pools with indices and max_unpool (nn.functional.max-pool-with-indices, nn.layers.maxunpool*)
+from reference.nn._pool_indices import (  # noqa: E402
+    adaptive_max_pool1d_with_indices, adaptive_max_pool2d_with_indices, adaptive_max_pool3d_with_indices,
+    max_pool1d_with_indices, max_pool2d_with_indices, max_pool3d_with_indices, max_unpool1d, max_unpool2d,
+    max_unpool3d)
+
+__all__ += ["adaptive_max_pool1d_with_indices", "adaptive_max_pool2d_with_indices", "adaptive_max_pool3d_with_indices",
+            "max_pool1d_with_indices", "max_pool2d_with_indices", "max_pool3d_with_indices", "max_unpool1d",
+            "max_unpool2d", "max_unpool3d"]
+
+
+def _channel_dropout(n: int) -> Any:
+    def channel_dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
+        """Whole (sample, channel) slices zeroed with probability p in training (nn.functional.dropout-family)."""
+        from reference.nn import layers_nd
+
+        return getattr(layers_nd, f"Dropout{n}d")(p).train(training)(input)
+    channel_dropout.__name__ = f"dropout{n}d"
+    return channel_dropout
+
+
+dropout1d, dropout2d, dropout3d = _channel_dropout(1), _channel_dropout(2), _channel_dropout(3)
+__all__ += ["dropout1d", "dropout2d", "dropout3d"]
+from reference.nn.alpha_dropout import alpha_dropout, feature_alpha_dropout  # noqa: E402 - nn.layers.*alpha-dropout
+
+__all__ += ["alpha_dropout", "feature_alpha_dropout"]
+from reference.nn._losses_more import triplet_margin_with_distance_loss  # noqa: E402 - nn.losses.*
+
+__all__ += ["triplet_margin_with_distance_loss"]
+from reference.nn.rrelu import rrelu, rrelu_  # noqa: E402 - nn.activations.rrelu
+
+__all__ += ["rrelu", "rrelu_"]
+from reference.nn.embedding_bag import embedding_bag  # noqa: E402 - nn.layers.embedding-bag
+
+__all__ += ["embedding_bag"]

@@ -18,6 +18,12 @@ from reference._tensor import Tensor
 from reference.nn.parameter import Parameter
 
 IncompatibleKeys = namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])
+EXTRA_STATE = "_extra_state"
+
+
+def _overrides(module: "Module", method: str) -> bool:
+    """Whether the module's class overrides a Module method (get_extra_state, set_extra_state)."""
+    return getattr(type(module), method) is not getattr(Module, method)
 
 
 class Module:
@@ -78,6 +84,7 @@ class Module:
     def __setattr__(self, name: str, value: Any) -> None:
         """Parameters and modules register themselves; a registered buffer or parameter name keeps its kind."""
         if isinstance(value, Parameter):
+            self._forget(name)
             self.register_parameter(name, value)
         elif isinstance(value, Module):
             self.add_module(name, value)
@@ -183,14 +190,21 @@ class Module:
 
     # -- state ---------------------------------------------------------------------------------------
     def state_dict(self, destination: Any = None, prefix: str = "", keep_vars: bool = False) -> "OrderedDict[str, Any]":
-        """Parameters, then persistent buffers, then each submodule's entries, under dotted keys; values are
-        detached and share memory with the module (``keep_vars`` keeps the tensors themselves)."""
+        """Parameters, then persistent buffers, then the extra state, then each submodule's entries, under
+        dotted keys; values are detached and share memory with the module (``keep_vars`` keeps the tensors
+        themselves). State-dict pre hooks run before, post hooks (which may edit the result) after."""
         destination = OrderedDict() if destination is None else destination
+        for hook in list(self.__dict__.get("_state_dict_pre_hooks", {}).values()):
+            hook(self, prefix, keep_vars)
         for name, value in self._own_state():
             destination[prefix + name] = value if keep_vars else value.detach()
+        if _overrides(self, "get_extra_state"):
+            destination[prefix + EXTRA_STATE] = self.get_extra_state()
         for name, module in self._modules.items():
             if module is not None:
                 module.state_dict(destination, prefix + name + ".", keep_vars)
+        for hook in list(self.__dict__.get("_state_dict_hooks", {}).values()):
+            hook(self, destination, prefix, {})
         return destination
 
     def _own_state(self) -> Iterator[tuple[str, Tensor]]:
@@ -198,30 +212,63 @@ class Module:
         yield from ((name, b) for name, b in self._buffers.items()
                     if b is not None and name not in self._non_persistent_buffers)
 
+    def get_extra_state(self) -> Any:
+        raise RuntimeError("Reached a code path in Module.get_extra_state() that should never be called.")
+
+    def set_extra_state(self, state: Any) -> None:
+        raise RuntimeError("Reached a code path in Module.set_extra_state() that should never be called.")
+
+    def _load(self, state_dict: Any, prefix: str, found: set[str], missing: list[str], unexpected: list[str],
+              errors: list[str]) -> None:
+        """Load pre hooks (which may edit ``state_dict``), this module's entries, then each submodule's."""
+        for hook in list(self.__dict__.get("_load_state_dict_pre_hooks", {}).values()):
+            hook(self, state_dict, prefix, {}, True, missing, unexpected, errors)
+        for name, target in self._own_state():
+            key = prefix + name
+            if key not in state_dict:
+                missing.append(key)
+                continue
+            found.add(key)
+            source = state_dict[key]
+            if tuple(source.shape) != tuple(target.shape):
+                errors.append(f"size mismatch for {key}: copying a param with shape {tuple(source.shape)} from "
+                              f"checkpoint, the shape in current model is {tuple(target.shape)}.")
+            else:
+                target.copy_(source)
+        if _overrides(self, "set_extra_state"):
+            key = prefix + EXTRA_STATE
+            if key in state_dict:
+                found.add(key)
+                self.set_extra_state(state_dict[key])
+            else:
+                missing.append(key)
+        for name, module in self._modules.items():
+            if module is not None:
+                module._load(state_dict, prefix + name + ".", found, missing, unexpected, errors)
+
     def load_state_dict(self, state_dict: Any, strict: bool = True) -> IncompatibleKeys:
-        """Copy the matching entries in; missing or unexpected keys raise with ``strict`` (after copying),
-        and are returned either way. A shape mismatch always raises."""
-        own = self.state_dict(keep_vars=True)
-        errors = []
+        """Copy the matching entries in (from a copy of ``state_dict`` the load pre hooks may edit); missing or
+        unexpected keys, as left by the load post hooks, raise with ``strict`` (after copying), and are returned
+        either way. A shape mismatch always raises."""
+        state_dict = OrderedDict(state_dict)
+        found: set[str] = set()
+        missing: list[str] = []
+        unexpected: list[str] = []
+        errors: list[str] = []
         with grad_mode.no_grad():
-            for key, target in own.items():
-                if key not in state_dict:
-                    continue
-                source = state_dict[key]
-                if tuple(source.shape) != tuple(target.shape):
-                    errors.append(f"size mismatch for {key}: copying a param with shape {tuple(source.shape)} from "
-                                  f"checkpoint, the shape in current model is {tuple(target.shape)}.")
-                else:
-                    target.copy_(source)
-        missing = [key for key in own if key not in state_dict]
-        unexpected = [key for key in state_dict if key not in own]
+            self._load(state_dict, "", found, missing, unexpected, errors)
+        unexpected.extend(key for key in state_dict if key not in found)
+        result = IncompatibleKeys(missing, unexpected)
+        for module in self.modules():
+            for hook in list(module.__dict__.get("_load_state_dict_post_hooks", {}).values()):
+                hook(module, result)
         if strict and unexpected:
             errors.insert(0, "Unexpected key(s) in state_dict: " + ", ".join(f'"{k}"' for k in unexpected) + ".")
         if strict and missing:
             errors.insert(0, "Missing key(s) in state_dict: " + ", ".join(f'"{k}"' for k in missing) + ".")
         if errors:
             raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
-        return IncompatibleKeys(missing, unexpected)
+        return result
 
     # -- printing ------------------------------------------------------------------------------------
     def extra_repr(self) -> str:

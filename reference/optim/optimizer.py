@@ -51,6 +51,10 @@ class Optimizer:
         self._step_count = 0  # read by lr_scheduler for its call-order warning
         self._step_pre_hooks: dict[int, Callable[..., Any]] = {}
         self._step_post_hooks: dict[int, Callable[..., Any]] = {}
+        self._state_dict_pre_hooks: dict[int, Callable[..., Any]] = {}
+        self._state_dict_post_hooks: dict[int, Callable[..., Any]] = {}
+        self._load_state_dict_pre_hooks: dict[int, Callable[..., Any]] = {}
+        self._load_state_dict_post_hooks: dict[int, Callable[..., Any]] = {}
         groups = list(params)
         if not groups:
             raise ValueError("optimizer got an empty parameter list")
@@ -98,6 +102,23 @@ class Optimizer:
         """``hook(optimizer, args, kwargs)`` runs after every ``step()``."""
         return self._add_hook(self._step_post_hooks, hook)
 
+    def register_state_dict_pre_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(optimizer)`` runs before ``state_dict()`` builds its result (optim.state-dict-hooks.save)."""
+        return self._add_hook(self._state_dict_pre_hooks, hook)
+
+    def register_state_dict_post_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(optimizer, state_dict)`` runs after; a returned dict replaces the result."""
+        return self._add_hook(self._state_dict_post_hooks, hook)
+
+    def register_load_state_dict_pre_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(optimizer, state_dict)`` runs before loading; a returned dict is loaded instead
+        (optim.state-dict-hooks.load)."""
+        return self._add_hook(self._load_state_dict_pre_hooks, hook)
+
+    def register_load_state_dict_post_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(optimizer)`` runs after loading."""
+        return self._add_hook(self._load_state_dict_post_hooks, hook)
+
     @staticmethod
     def _add_hook(hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]) -> RemovableHandle:
         key = next(_hook_ids)
@@ -137,17 +158,25 @@ class Optimizer:
 
     def state_dict(self) -> dict[str, Any]:
         """``{'state': {index: state}, 'param_groups': [options + 'params': [index, ...]]}``, parameters
-        numbered in group order."""
+        numbered in group order; the state-dict pre hooks run before, the post hooks may replace it."""
+        for hook in list(self._state_dict_pre_hooks.values()):
+            hook(self)
         index: dict[int, int] = {}
         groups = []
         for group in self.param_groups:
             for p in group["params"]:
                 index.setdefault(id(p), len(index))
             groups.append({**group, "params": [index[id(p)] for p in group["params"]]})
-        return {"state": {index[id(p)]: s for p, s in self.state.items()}, "param_groups": groups}
+        result = {"state": {index[id(p)]: s for p, s in self.state.items()}, "param_groups": groups}
+        for hook in list(self._state_dict_post_hooks.values()):
+            result = hook(self, result) or result
+        return result
 
     def load_state_dict(self, state_dict: dict[str, Any]) -> None:
-        """Restore options and state saved by ``state_dict()`` from an optimizer over same-shaped groups."""
+        """Restore options and state saved by ``state_dict()`` from an optimizer over same-shaped groups; the
+        load pre hooks may replace what is loaded, the post hooks run after."""
+        for hook in list(self._load_state_dict_pre_hooks.values()):
+            state_dict = hook(self, state_dict) or state_dict
         saved = copy.deepcopy(state_dict)
         groups, saved_groups = self.param_groups, saved["param_groups"]
         if len(groups) != len(saved_groups):
@@ -161,6 +190,8 @@ class Optimizer:
             p = by_index[i]
             self.state[p] = {key: _like_param(p, key, value) for key, value in entry.items()}
         self.param_groups = [{**s, "params": g["params"]} for g, s in zip(groups, saved_groups)]
+        for hook in list(self._load_state_dict_post_hooks.values()):
+            hook(self)
 
 
 def new_state(p: Tensor, values: Any) -> Tensor:

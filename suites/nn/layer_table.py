@@ -362,6 +362,20 @@ LAYERS: dict[str, ModuleSpec] = {row.module: row for row in [
                lambda x, p, c: adaptive(x, (3,), np.mean)),
     ModuleSpec("AdaptiveMaxPool2d", (_case((2, 3), input_shape=(1, 2, 5, 7)),), lambda c: (1, 2, 2, 3), _no_params,
                lambda x, p, c: adaptive(x, (2, 3), np.max)),
+    ModuleSpec("Conv2d", (_case(4, 6, (2, 3), input_shape=(1, 4, 5, 6), stride=(2, 1), padding=(1, 0), dilation=(1, 2),
+                                groups=2),), lambda c: conv_shape(c, 2), lambda c: conv_params(c, 2),
+               lambda x, p, c: conv_forward(x, p, c, 2)),
+    ModuleSpec("AvgPool2d", (_case(2, input_shape=(1, 2, 5, 4), stride=1),), lambda c: pool_shape(c, 2), _no_params,
+               lambda x, p, c: pool(x, c, 2, np.mean)),
+    ModuleSpec("AdaptiveAvgPool2d", (_case((2, 3), input_shape=(1, 2, 5, 7)),), lambda c: (1, 2, 2, 3), _no_params,
+               lambda x, p, c: adaptive(x, (2, 3), np.mean)),
+    ModuleSpec("MaxPool2d", (_case(2, input_shape=(1, 2, 5, 4), stride=1, padding=1),), lambda c: pool_shape(c, 2),
+               _no_params, lambda x, p, c: pool(x, c, 2, np.max, -np.inf)),
+    ModuleSpec("Linear", (_case(4, 3, input_shape=(2, 4)),), lambda c: (2, 3),
+               lambda c: {"weight": (c.args[1], c.args[0]), "bias": (c.args[1],)},
+               lambda x, p, c: x @ p["weight"].T + p["bias"]),
+    ModuleSpec("BatchNorm2d", (_case(3, input_shape=(2, 3, 2, 2)),), _same_shape, _affine(lambda c: (c.args[0],)),
+               batch_norm),
 ]}
 
 
@@ -406,4 +420,9 @@ COUNTERPARTS: dict[str, tuple[str, Any]] = {
     "adaptive_max_pool3d": ("AdaptiveMaxPool3d", lambda c, p: {"output_size": c.args[0]}),
     "lp_pool2d": ("LPPool2d", lambda c, p: {"norm_type": c.args[0], "kernel_size": c.args[1], **c.kwargs}),
     "rms_norm": ("RMSNorm", lambda c, p: {"normalized_shape": _tuple(c.args[0], 1), "weight": p["weight"], **c.kwargs}),
+    "conv2d": ("Conv2d", _conv_kwargs),
+    "avg_pool2d": ("AvgPool2d", lambda c, p: _window_kwargs(c, "kernel_size")),
+    "adaptive_avg_pool2d": ("AdaptiveAvgPool2d", lambda c, p: {"output_size": c.args[0]}),
+    "batch_norm": ("BatchNorm1d", lambda c, p: {"running_mean": None, "running_var": None, "weight": p["weight"],
+                                                "bias": p["bias"], "training": True}),
 }

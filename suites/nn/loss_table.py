@@ -229,6 +229,10 @@ LOSSES: dict[str, LossSpec] = {row_id: row for row_id, row in [
     ("TripletMarginLoss", LossSpec(
         "TripletMarginLoss", "triplet_margin_loss", _triplets,
         per_element(triplet), options=({}, {"margin": 3.0}, {"p": 1.0}, {"swap": True}))),
+    ("TripletMarginWithDistanceLoss", LossSpec(
+        "TripletMarginWithDistanceLoss", "triplet_margin_with_distance_loss", _triplets,
+        per_element(lambda a, pos, neg, margin=1.0, swap=False: triplet(a, pos, neg, margin=margin, swap=swap)),
+        options=({}, {"margin": 3.0}, {"swap": True}))),
     ("HingeEmbeddingLoss", LossSpec(
         "HingeEmbeddingLoss", "hinge_embedding_loss", lambda r, n: (r.standard_normal((n, D)), _signs(r, n, D)),
         per_element(lambda x, y, margin=1.0: np.where(y == 1, x, np.maximum(0, margin - x))),

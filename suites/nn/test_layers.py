@@ -106,31 +106,44 @@ DROPOUTS = [("Dropout", (4, 6), 0), ("Dropout1d", (2, 3, 5), 2), ("Dropout2d", (
             ("Dropout3d", (2, 3, 2, 2, 2), 2)]
 
 
+def _expect_dropout(xp: Any, apply: Any, call: str, shape: tuple[int, ...], first_spatial: int, p: float,
+                    seed: int) -> None:
+    """Eval (``apply(x, False)``): the input itself. Training: each element (first_spatial 0) or each (sample,
+    channel) slice is either all zero or all input / (1 - p), and over many slices both happen."""
+    x = rng(seed).uniform(1, 2, shape)
+    assert_values(apply(to_backend(xp, x), False), as_seen(x), call=f"{call} in eval (uniform(1, 2, {shape}))")
+    tiled = as_seen(np.tile(x, (20,) + (1,) * (len(shape) - 1)))
+    got = to_numpy(apply(to_backend(xp, tiled), True)).astype(np.float64)
+    unit = got.reshape(*got.shape[:first_spatial], -1) if first_spatial else got.reshape(-1, 1)
+    base = tiled.reshape(unit.shape)
+    zero = np.all(unit == 0, axis=-1)
+    scaled = np.all(np.isclose(unit, base / (1 - p), rtol=1e-5), axis=-1)
+    train_call = f"{call} in training (uniform(1, 2) of shape {got.shape}) [seed {seed}]"
+    expect(bool(np.all(zero | scaled)), call=train_call, expected="every " + ("channel" if first_spatial else
+           "element") + " all zero or all scaled by 1/(1-p)", got=f"{int((~(zero | scaled)).sum())} mixed or "
+           "wrongly scaled")
+    expect(bool(zero.any() and scaled.any()), call=train_call, expected="some dropped and some kept",
+           got=f"{int(zero.sum())} dropped, {int(scaled.sum())} kept")
+
+
 @check("nn.layers.dropout-family")
 @settings(max_examples=4)
 @given(seed=seeds, p=st.sampled_from([0.25, 0.5]))
 def test_dropout_family_train_and_eval(xp, seed, p):
-    """Eval: the input itself. Training: each element (Dropout) or each (sample, channel) slice (Dropout1d/2d/3d)
-    is either all zero or all input / (1 - p), and with p = 0.5 over many slices both happen."""
     for name, shape, first_spatial in DROPOUTS:
-        x = rng(seed).uniform(1, 2, shape)
         layer = getattr(xp.nn, name)(p=p)
-        call = f"nn.{name}(p={p})"
-        layer.eval()
-        assert_values(layer(to_backend(xp, x)), as_seen(x), call=f"{call}.eval()(uniform(1, 2, {shape}))")
-        layer.train()
-        got = to_numpy(layer(to_backend(xp, np.tile(x, (20,) + (1,) * (len(shape) - 1))))).astype(np.float64)
-        tiled = as_seen(np.tile(x, (20,) + (1,) * (len(shape) - 1)))
-        unit = got.reshape(*got.shape[:first_spatial], -1) if first_spatial else got.reshape(-1, 1)
-        base = tiled.reshape(unit.shape)
-        zero = np.all(unit == 0, axis=-1)
-        scaled = np.all(np.isclose(unit, base / (1 - p), rtol=1e-5), axis=-1)
-        train_call = f"{call}.train()(uniform(1, 2) of shape {got.shape}) [seed {seed}]"
-        expect(bool(np.all(zero | scaled)), call=train_call, expected="every " + ("channel" if first_spatial else
-               "element") + " all zero or all scaled by 1/(1-p)", got=f"{int((~(zero | scaled)).sum())} mixed or "
-               "wrongly scaled")
-        expect(bool(zero.any() and scaled.any()), call=train_call, expected="some dropped and some kept",
-               got=f"{int(zero.sum())} dropped, {int(scaled.sum())} kept")
+        _expect_dropout(xp, lambda x, training, m=layer: m.train(training)(x), f"nn.{name}(p={p})", shape,
+                        first_spatial, p, seed)
+
+
+@check("nn.functional.dropout-family")
+@settings(max_examples=4)
+@given(seed=seeds, p=st.sampled_from([0.25, 0.5]))
+def test_functional_dropout_family(xp, seed, p):
+    for name, shape, first_spatial in DROPOUTS:
+        function = getattr(xp.nn.functional, name.lower())
+        _expect_dropout(xp, lambda x, training, f=function: f(x, p=p, training=training),
+                        f"nn.functional.{name.lower()}(x, p={p}, training=...)", shape, first_spatial, p, seed)
 
 
 @pytest.mark.parametrize("function", [
@@ -161,6 +174,10 @@ def test_dropout_family_train_and_eval(xp, seed, p):
     pytest.param("adaptive_max_pool3d", marks=check("nn.functional.adaptive-max-pool3d")),
     pytest.param("lp_pool2d", marks=check("nn.functional.lp-pool2d")),
     pytest.param("rms_norm", marks=check("nn.functional.rms-norm")),
+    pytest.param("conv2d", marks=check("nn.functional.conv2d")),
+    pytest.param("avg_pool2d", marks=check("nn.functional.avg-pool2d")),
+    pytest.param("adaptive_avg_pool2d", marks=check("nn.functional.adaptive-avg-pool2d")),
+    pytest.param("batch_norm", marks=check("nn.functional.batch-norm")),
 ])
 @settings(max_examples=1)
 @given(seed=seeds)

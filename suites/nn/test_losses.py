@@ -59,6 +59,8 @@ def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) 
     pytest.param(LOSSES["CosineEmbeddingLoss"], id="CosineEmbeddingLoss", marks=check("nn.losses.cosine-embedding")),
     pytest.param(LOSSES["MarginRankingLoss"], id="MarginRankingLoss", marks=check("nn.losses.margin-ranking")),
     pytest.param(LOSSES["TripletMarginLoss"], id="TripletMarginLoss", marks=check("nn.losses.triplet-margin")),
+    pytest.param(LOSSES["TripletMarginWithDistanceLoss"], id="TripletMarginWithDistanceLoss",
+                 marks=check("nn.losses.triplet-margin-with-distance")),
     pytest.param(LOSSES["HingeEmbeddingLoss"], id="HingeEmbeddingLoss", marks=check("nn.losses.hinge-embedding")),
     pytest.param(LOSSES["MultiLabelMarginLoss"], id="MultiLabelMarginLoss", marks=check("nn.losses.multilabel-margin")),
     pytest.param(LOSSES["MultiLabelSoftMarginLoss"], id="MultiLabelSoftMarginLoss",

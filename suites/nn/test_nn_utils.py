@@ -205,3 +205,44 @@ def test_pad_packed_sequence(xp, seed, lengths, batch_first, value, extra):
            f"batch_first={batch_first}, padding_value={value}, total_length={total}) [seed {seed}]"
     assert_tensor(padded, want if batch_first else want.swapaxes(0, 1), dtype="float32", call=call)
     assert_tensor(got_lengths, np.array(lengths), dtype="int64", call=call + "; lengths")
+
+
+@check("nn.utils.rnn.unpack-sequence")
+@settings(max_examples=8)
+@given(seed=seeds, lengths=lengths_strategy)
+def test_unpack_sequence(xp, seed, lengths):
+    seqs = _sequences(seed, lengths)
+    got = xp.nn.utils.rnn.unpack_sequence(xp.nn.utils.rnn.pack_sequence(_tensors(xp, seqs), enforce_sorted=False))
+    call = f"nn.utils.rnn.unpack_sequence(pack_sequence(sequences of lengths {lengths}, enforce_sorted=False)) " \
+           f"[seed {seed}]"
+    expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
+    for i, (tensor, want) in enumerate(zip(got, seqs)):
+        assert_tensor(tensor, want, dtype="float32", call=f"{call}[{i}]")
+
+
+@check("nn.utils.rnn.unpad-sequence")
+@settings(max_examples=8)
+@given(seed=seeds, lengths=lengths_strategy, batch_first=st.booleans())
+@example(seed=0, lengths=(2, 4, 1), batch_first=False)
+def test_unpad_sequence(xp, seed, lengths, batch_first):
+    seqs = _sequences(seed, lengths)
+    padded = _padded(seqs, value=7.0)
+    got = xp.nn.utils.rnn.unpad_sequence(f32(xp, padded if batch_first else padded.swapaxes(0, 1)),
+                                         xp.tensor(list(lengths)), batch_first=batch_first)
+    call = f"nn.utils.rnn.unpad_sequence(padded (with 7.0) sequences, lengths={list(lengths)}, " \
+           f"batch_first={batch_first}) [seed {seed}]"
+    expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
+    for i, (tensor, want) in enumerate(zip(got, seqs)):
+        assert_tensor(tensor, want, dtype="float32", call=f"{call}[{i}]")
+
+
+@check("nn.utils.rnn.invert-permutation")
+@settings(max_examples=8)
+@given(perm=st.permutations(list(range(5))))
+@example(perm=[2, 0, 3, 4, 1])
+def test_invert_permutation(xp, perm):
+    call = f"nn.utils.rnn.invert_permutation(tensor({list(perm)}))"
+    assert_tensor(xp.nn.utils.rnn.invert_permutation(xp.tensor(list(perm))), np.argsort(perm), dtype="int64",
+                  call=call)
+    got = xp.nn.utils.rnn.invert_permutation(None)
+    expect(got is None, call="nn.utils.rnn.invert_permutation(None)", expected="None", got=show(got))

@@ -12,6 +12,7 @@ from reference import _ops
 from reference._conversions import copy_
 from reference._tensor import Tensor
 from reference.nn.utils import rnn
+from reference.nn.utils.fusion import *  # noqa: F401,F403 - get_total_norm, fuse_*, skip_init (nn.utils.*)
 
 __all__ = ["clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "rnn", "vector_to_parameters"]
 

@@ -10,7 +10,8 @@ from reference import _dtype as D
 from reference import _ops
 from reference._tensor import Tensor
 
-__all__ = ["PackedSequence", "pack_padded_sequence", "pack_sequence", "pad_packed_sequence", "pad_sequence"]
+__all__ = ["PackedSequence", "invert_permutation", "pack_padded_sequence", "pack_sequence", "pad_packed_sequence",
+           "pad_sequence", "unpack_sequence", "unpad_sequence"]
 
 
 class PackedSequence(NamedTuple):
@@ -83,3 +84,21 @@ def pad_packed_sequence(sequence: PackedSequence, batch_first: bool = False, pad
         out, lengths = out[sequence.unsorted_indices._a], lengths[sequence.unsorted_indices._a]
     padded = _ops.make(out if batch_first else out.swapaxes(0, 1), sequence.data.dtype, (sequence.data,))
     return padded, _ops.make(lengths, D.int64, ())
+
+
+def unpad_sequence(padded_sequences: Tensor, lengths: Any, batch_first: bool = False) -> list[Tensor]:
+    """The i-th batch entry cut to its first lengths[i] steps."""
+    batch = padded_sequences if batch_first else padded_sequences.transpose(0, 1)
+    return [batch[i, :int(n)] for i, n in enumerate(np.asarray(lengths._a if isinstance(lengths, Tensor) else lengths))]
+
+
+def unpack_sequence(packed_sequences: PackedSequence) -> list[Tensor]:
+    padded, lengths = pad_packed_sequence(packed_sequences, batch_first=True)
+    return unpad_sequence(padded, lengths, batch_first=True)
+
+
+def invert_permutation(permutation: Tensor | None) -> Tensor | None:
+    """q with q[permutation[i]] = i, or None for None."""
+    if permutation is None:
+        return None
+    return _int64(np.argsort(permutation._a, kind="stable"), permutation)
