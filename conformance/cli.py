@@ -93,6 +93,8 @@ def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
     # back no queue; a dead worker is replaced (see conformance/isolation.py).
     pytest_args += ["-n", str(jobs), "--maxschedchunk", "2",
                     "--timeout", str(args.timeout), "--memory-limit", str(args.memory_limit)]
+    # A check module that fails to import is recorded (report.run.collection_errors, exit 1); the rest still run.
+    pytest_args += ["--continue-on-collection-errors"]
     earlier = folder.keep_earlier(out)
     try:
         try:

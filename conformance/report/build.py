@@ -83,8 +83,10 @@ def result_row(result: CheckResult) -> dict[str, Any]:
 
 def build_report(checks: Sequence[CheckResult], adapter: Adapter, *, profile: str, seed: Any,
                  started: str, finished: str, complete: bool, command: list[str],
-                 not_run: Sequence[str] = ()) -> dict[str, Any]:
-    """``not_run``: node IDs of selected checks that never finished (an interrupted run)."""
+                 not_run: Sequence[str] = (), collection_errors: Sequence[dict[str, str]] = ()) -> dict[str, Any]:
+    """``not_run``: node IDs of selected checks that never finished (an interrupted run).
+    ``collection_errors``: suite modules that failed to collect (``nodeid``, ``message``): their checks
+    never ran, so the run exits 1 whatever the checks that did run say."""
     results = [result_row(r) for r in sorted(checks, key=lambda r: r.nodeid)]
     behaviours = _behaviours(results)
     topics = {}
@@ -108,8 +110,10 @@ def build_report(checks: Sequence[CheckResult], adapter: Adapter, *, profile: st
             "suite_commit": metadata.suite_commit(), "target": metadata.target(adapter),
             "duration_s": metadata.duration_s(started, finished),
             "not_run": list(not_run),
+            "collection_errors": [{"nodeid": clip(e["nodeid"], MAX_NAME_CHARS), "message": clip(e["message"], MAX_MESSAGE_CHARS)}
+                                  for e in collection_errors],
         },
-        "summary": _summary(results),
+        "summary": {**(summary := _summary(results)), "exit_code": 1 if collection_errors else summary["exit_code"]},
         "root_causes": causes.root_causes(results),
         "topics": topics,
         "behaviours": behaviours,

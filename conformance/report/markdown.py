@@ -117,6 +117,11 @@ def render(report: dict[str, Any]) -> str:
             lines += [f"> - {_inline(nodeid)}" for nodeid in missing[:MAX_LISTED]]
             if len(missing) > MAX_LISTED:
                 lines.append(f"> - ... and {len(missing) - MAX_LISTED} more (see report.json)")
+    broken = run.get("collection_errors", [])
+    if broken:
+        lines += ["", f"> **{plural(len(broken), 'suite module')} failed to collect**: their checks never ran, so the run exits 1."]
+        lines += [f"> - {_inline(e['nodeid'])}: {_inline(e['message'].strip().splitlines()[-1] if e['message'].strip() else '')}"
+                  for e in broken[:MAX_LISTED]]
     _causes(report, lines)
     lines += ["", "| topic | conformance | " + " | ".join(COLUMNS) + " | behaviours | uncovered |",
               "|---|---:|" + "---:|" * (len(COLUMNS) + 2)]

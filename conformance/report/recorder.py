@@ -38,6 +38,7 @@ class Recorder:
         self.pending: dict[str, CheckResult] = {}
         self.results: list[CheckResult] = []
         self.selected: list[Selected] | None = None
+        self.collection_errors: list[dict[str, str]] = []
         self.started = ""
         self.written: dict[str, Any] | None = None
         self._stream: IO[str] | None = None
@@ -61,6 +62,14 @@ class Recorder:
         """The checks this run will run (node IDs and behaviours), logged before any result."""
         self.selected = checks
         self._log({"kind": "selected", "checks": checks})
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        """A suite module that fails to collect (e.g. an ImportError) hides its checks: record it, and log it."""
+        if report.failed:
+            error = {"nodeid": report.nodeid, "message": build.clip(str(report.longrepr), build.MAX_MESSAGE_CHARS)}
+            if error not in self.collection_errors:
+                self.collection_errors.append(error)
+                self._log({"kind": "collection_error", **error})
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         props = dict(report.user_properties).get(PROPERTY)
@@ -89,7 +98,7 @@ class Recorder:
         report = build.build_report(
             self.results, self.adapter, profile=self.profile, seed=self.seed,
             started=self.started or _now(), finished=_now(), complete=complete, command=sys.argv,
-            not_run=not_run(self.selected, self.results),
+            not_run=not_run(self.selected, self.results), collection_errors=self.collection_errors,
         )
         build.write_all(report, self.out)
         self.written = report
@@ -115,6 +124,7 @@ def rebuild(log: Path, out: Path) -> dict[str, Any]:
     selected: list[Selected] | None = None
     finished: dict[str, Any] = {}
     results: dict[str, CheckResult] = {}
+    collection_errors: list[dict[str, str]] = []
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             entry = json.loads(line)
@@ -127,6 +137,8 @@ def rebuild(log: Path, out: Path) -> dict[str, Any]:
             selected = entry["checks"]
         elif kind == "finished":
             finished = entry
+        elif kind == "collection_error":
+            collection_errors.append({"nodeid": entry["nodeid"], "message": entry["message"]})
         elif kind is None and isinstance(entry, dict) and "nodeid" in entry:
             results[entry["nodeid"]] = CheckResult.from_json(entry)
     if header is None:
@@ -139,7 +151,7 @@ def rebuild(log: Path, out: Path) -> dict[str, Any]:
     report = build.build_report(
         rows, adapter, profile=header["profile"], seed=header["seed"], started=header["started"],
         finished=finished.get("finished", _now()), complete=bool(finished.get("complete")) and not missing,
-        command=header["command"], not_run=missing,
+        command=header["command"], not_run=missing, collection_errors=collection_errors,
     )
     build.write_all(report, out)
     return report

@@ -11,7 +11,7 @@ import pytest
 
 from conformance import check
 from conformance.assertions import expect, to_numpy
-from suites.autograd.helpers import leaf
+from suites.inputs import leaf
 
 A = np.array([1.5, -2.0])
 Outcome = tuple[str, Any, Any]

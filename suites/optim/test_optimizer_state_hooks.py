@@ -5,7 +5,7 @@ from typing import Any
 
 from conformance import check
 from conformance.assertions import expect
-from suites.optim.helpers import gradient, parameter
+from suites.inputs import parameter, tensor_of
 
 BUILD = "opt = SGD([p], lr=0.1, momentum=0.9), one step taken"
 
@@ -13,7 +13,7 @@ BUILD = "opt = SGD([p], lr=0.1, momentum=0.9), one step taken"
 def _stepped(xp: Any) -> Any:
     p = parameter(xp, [1.0, -2.0])
     opt = xp.optim.SGD([p], lr=0.1, momentum=0.9)
-    p.grad = gradient(xp, [0.5, 0.25])
+    p.grad = tensor_of(xp, [0.5, 0.25], "float64")
     opt.step()
     return opt
 
