@@ -480,8 +480,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
                          when=call.when, unsupported_dtypes=dropped)
     report.user_properties.append((PROPERTY, result.to_json()))
     if message and status in (Status.FAILED, Status.ERROR, Status.XPASSED):
-        report.sections.append(("torch-conformance", message))
+        report.sections.append(("torch-conformance", _section(message, call)))
     return report
+
+
+def _section(message: str, call: pytest.CallInfo[None]) -> str:
+    """What pytest's own failure output lacks: for a ConformanceFailure, whose call/expected/got pytest
+    already prints, only the behaviour, its source and the repro line, so each failure reads once."""
+    if call.excinfo is None or not call.excinfo.errisinstance(assertions.ConformanceFailure):
+        return message
+    return "\n".join(line for line in message.splitlines() if line.startswith(("backend ", "  source: ", "repro: ")))
 
 
 def _unsupported_dtypes_message(item: pytest.Item, dropped: tuple[str, ...]) -> str:

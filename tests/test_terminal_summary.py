@@ -42,3 +42,19 @@ def test_reason_is_one_line() -> None:
 
 def test_nothing_bad_lists_nothing() -> None:
     assert failure_lines([{"behaviours": [IDS[0]], "status": "passed", "message": ""}]) == []
+
+
+def test_plain_pytest_prints_each_failure_once(pytester: pytest.Pytester) -> None:
+    """pytest shows the ConformanceFailure's call/expected/got; our section adds only behaviour, source, repro."""
+    pytester.makepyfile(test_once="""
+from conformance import check
+from conformance.assertions import expect
+
+@check("ops.add.operator")
+def test_sum(xp):
+    expect(False, call="x + y", expected="tensor([3])", got="tensor([4])")
+""")
+    result = pytester.runpytest_subprocess("--backend", "reference", "-p", "no:xdist")
+    out = result.stdout.str()
+    assert out.count("expected: tensor([3])") == 1, out
+    assert "violates ops.add.operator" in out and "repro: " in out
