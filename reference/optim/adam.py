@@ -18,7 +18,27 @@ from reference._tensor import Tensor
 from reference.optim.optimizer import Optimizer, buffer, check_non_negative, count_step
 
 
-class Adam(Optimizer):
+class AdamStart(Optimizer):
+    """What Adam, NAdam and RAdam share: weight decay (L2 or decoupled) and both moments."""
+
+    def moments(self, p: Tensor, g: np.ndarray, state: dict[str, Any],
+                group: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+        """theta (after decoupled decay), g (after maximize and L2 decay), m, v, and the step t."""
+        theta, lr, wd, (beta1, beta2) = p._a, group["lr"], group["weight_decay"], group["betas"]
+        t = count_step(state)
+        if group["maximize"]:
+            g = -g
+        if wd != 0 and group["decoupled_weight_decay"]:
+            theta = theta - lr * wd * theta
+        elif wd != 0:
+            g = g + wd * theta
+        m, v = buffer(state, "exp_avg", p), buffer(state, "exp_avg_sq", p)
+        m[...] = beta1 * m + (1 - beta1) * g
+        v[...] = beta2 * v + (1 - beta2) * g * g
+        return theta, g, m, v, t
+
+
+class Adam(AdamStart):
     def __init__(self, params: Iterable[Any], lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
                  eps: float = 1e-8, weight_decay: float = 0, amsgrad: bool = False, *, foreach: bool | None = None,
                  maximize: bool = False, capturable: bool = False, differentiable: bool = False,
@@ -31,17 +51,8 @@ class Adam(Optimizer):
                                       maximize=maximize, decoupled_weight_decay=decoupled_weight_decay))
 
     def update(self, p: Tensor, g: np.ndarray, state: dict[str, Any], group: dict[str, Any]) -> np.ndarray:
-        theta, lr, wd, (beta1, beta2) = p._a, group["lr"], group["weight_decay"], group["betas"]
-        t = count_step(state)
-        if group["maximize"]:
-            g = -g
-        if wd != 0 and group["decoupled_weight_decay"]:
-            theta = theta - lr * wd * theta
-        elif wd != 0:
-            g = g + wd * theta
-        m, v = buffer(state, "exp_avg", p), buffer(state, "exp_avg_sq", p)
-        m[...] = beta1 * m + (1 - beta1) * g
-        v[...] = beta2 * v + (1 - beta2) * g * g
+        theta, g, m, v, t = self.moments(p, g, state, group)
+        lr, (beta1, beta2) = group["lr"], group["betas"]
         if group["amsgrad"]:  # the running max of the raw v_t, bias-corrected afterwards
             v_max = buffer(state, "max_exp_avg_sq", p)
             v_max[...] = np.maximum(v_max, v)

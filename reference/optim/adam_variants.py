@@ -20,28 +20,11 @@ from typing import Any, Iterable
 import numpy as np
 
 from reference._tensor import Tensor
-from reference.optim.optimizer import Optimizer, buffer, check_betas, check_non_negative, count_step
+from reference.optim.adam import AdamStart
+from reference.optim.optimizer import check_betas, check_non_negative
 
 
-class _AdamStart(Optimizer):
-    """The shared first half: weight decay (L2 or decoupled) and both moments; returns theta, g, m, v, t."""
-
-    def moments(self, p: Tensor, g: np.ndarray, state: dict[str, Any], group: dict[str, Any]) -> tuple:
-        theta, lr, wd, (beta1, beta2) = p._a, group["lr"], group["weight_decay"], group["betas"]
-        t = count_step(state)
-        if group["maximize"]:
-            g = -g
-        if wd != 0 and group["decoupled_weight_decay"]:
-            theta = theta - lr * wd * theta
-        elif wd != 0:
-            g = g + wd * theta
-        m, v = buffer(state, "exp_avg", p), buffer(state, "exp_avg_sq", p)
-        m[...] = beta1 * m + (1 - beta1) * g
-        v[...] = beta2 * v + (1 - beta2) * g * g
-        return theta, g, m, v, t
-
-
-class NAdam(_AdamStart):
+class NAdam(AdamStart):
     def __init__(self, params: Iterable[Any], lr: float = 2e-3, betas: tuple[float, float] = (0.9, 0.999),
                  eps: float = 1e-8, weight_decay: float = 0, momentum_decay: float = 4e-3,
                  decoupled_weight_decay: bool = False, *, foreach: bool | None = None, maximize: bool = False,
@@ -61,7 +44,7 @@ class NAdam(_AdamStart):
         return theta - group["lr"] * m_hat / (np.sqrt(v / (1 - beta2 ** t)) + group["eps"])
 
 
-class RAdam(_AdamStart):
+class RAdam(AdamStart):
     def __init__(self, params: Iterable[Any], lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
                  eps: float = 1e-8, weight_decay: float = 0, decoupled_weight_decay: bool = False, *,
                  foreach: bool | None = None, maximize: bool = False, capturable: bool = False,
