@@ -44,11 +44,18 @@ DECISION_KEY = pytest.StashKey["Decision"]()
 HARNESS_FAULTS: tuple[type[BaseException], ...] = (assertions.HarnessError, NameError, SyntaxError, catalogue.UnknownBehaviour)
 
 _PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)  # no slow "explain"
-settings.register_profile(
-    "ci", phases=_PHASES, derandomize=True, max_examples=20, deadline=None, database=None, print_blob=False,
-    report_multiple_bugs=False,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-)
+
+
+def _register_ci_profile() -> None:
+    """Our "ci" profile, registered only when the suite runs: hypothesis loads a profile of that name by
+    itself under a CI environment, so registering it at import would change unrelated projects' runs."""
+    settings.register_profile(
+        "ci", phases=_PHASES, derandomize=True, max_examples=20, deadline=None, database=None, print_blob=False,
+        report_multiple_bugs=False,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
+
+
 settings.register_profile(
     "thorough", phases=_PHASES, max_examples=500, deadline=None, database=None, print_blob=True,
     report_multiple_bugs=False,
@@ -118,6 +125,7 @@ def _activate(config: pytest.Config) -> Adapter:
         return config.stash[ADAPTER_KEY]
     # hypothesis imports libcst to annotate falsifying examples; its deprecation noise is not ours
     config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:libcst.*")
+    _register_ci_profile()
     settings.load_profile(_hypothesis_profile(config))  # hypothesis's plugin loaded a --hypothesis-profile already
     try:
         adapter = load_backend(backend_spec(config))
