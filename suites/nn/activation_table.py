@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from suites.inputs import tensor_of
 from suites.nn.modulespec import ActivationSpec, Options
 
 SELU_ALPHA = 1.6732632423543772848170429916717
@@ -53,7 +54,7 @@ def hardtanh(x: np.ndarray, min_val: float = -1.0, max_val: float = 1.0) -> np.n
 
 def _prelu_weight(xp: Any, opts: Options) -> Options:
     """F.prelu takes the slope as a weight tensor; the module's ``init`` (0.25 by default) fills it."""
-    return {"weight": xp.tensor([float(opts.get("init", 0.25))], dtype=xp.float32)}
+    return {"weight": tensor_of(xp, [float(opts.get("init", 0.25))], "float32")}
 
 
 ACTIVATIONS: dict[str, ActivationSpec] = {row.module: row for row in [

@@ -1,21 +1,20 @@
-"""Small helpers shared by the nn checks: NumPy inputs to backend tensors, parameter reads."""
+"""Small helpers shared by the nn checks: seeds, parameter reads and writes, tolerances.
+
+Tensors are built by ``suites.inputs`` (the one builder); this module only reads them back or
+overwrites a parameter's values."""
 from __future__ import annotations
 
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.assertions import to_numpy
+from conformance.assertions import dtype_name, to_numpy
+from suites.inputs import tensor_of
 
 seeds = st.integers(0, 2**16)
 
 
 def rng(seed: int) -> np.random.Generator:
     return np.random.default_rng(seed)
-
-
-def f32(xp, arr, **kwargs):
-    """A float32 backend tensor holding ``arr`` (NumPy computes, the backend only stores)."""
-    return xp.tensor(np.asarray(arr, dtype=np.float32), dtype=xp.float32, **kwargs)
 
 
 def as_f32(arr) -> np.ndarray:
@@ -35,7 +34,7 @@ def shape_of(t) -> tuple[int, ...]:
 def set_param(xp, p, arr) -> None:
     """Overwrite a parameter or buffer in place, outside autograd."""
     with xp.no_grad():
-        p.copy_(xp.tensor(np.asarray(arr), dtype=p.dtype))
+        p.copy_(tensor_of(xp, arr, dtype_name(p)))
 
 
 # float32 layers summing a few dozen products: compare with these tolerances

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import numpy as np
 
 from conformance.assertions import show
+from suites.inputs import tensor_of
 
 Options = dict[str, Any]
 
@@ -108,7 +109,7 @@ def to_backend(xp: Any, value: Any) -> Any:
     if not isinstance(value, np.ndarray):
         return value
     dtype = {"i": "int64", "b": "bool"}.get(value.dtype.kind, "float32")
-    return xp.tensor(value.astype(np.float32 if dtype == "float32" else value.dtype).tolist(), dtype=getattr(xp, dtype))
+    return tensor_of(xp, value, dtype)
 
 
 def as_seen(value: Any) -> Any:

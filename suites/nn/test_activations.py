@@ -15,7 +15,8 @@ from hypothesis import example, given, settings, strategies as st
 from conformance import check
 from conformance.assertions import assert_same_object, assert_tensor
 from suites.nn.activation_table import ACTIVATIONS
-from suites.nn.common import TOL, as_f32, f32, rng, seeds
+from suites.nn.common import TOL, as_f32, rng, seeds
+from suites.inputs import tensor_of
 from suites.nn.modulespec import ActivationSpec, call_text, options_text
 
 even_shapes = st.lists(st.sampled_from([2, 4]), min_size=1, max_size=3).map(tuple)
@@ -25,10 +26,10 @@ def _check_input(xp: Any, row: ActivationSpec, x: np.ndarray, what: str) -> None
     """Module and function on ``x`` under every option set, each against the oracle."""
     for opts in row.options:
         want = row.oracle(as_f32(x), **opts)
-        got = getattr(xp.nn, row.module)(**opts)(f32(xp, x))
+        got = getattr(xp.nn, row.module)(**opts)(tensor_of(xp, x, "float32"))
         assert_tensor(got, want, dtype="float32", call=f"nn.{row.module}({options_text(opts)})({what})", **TOL)
         kwargs = row.function_kwargs(xp, opts)
-        got = getattr(xp.nn.functional, row.functional)(f32(xp, x), **kwargs)
+        got = getattr(xp.nn.functional, row.functional)(tensor_of(xp, x, "float32"), **kwargs)
         assert_tensor(got, want, dtype="float32", call=call_text(f"nn.functional.{row.functional}", what, kwargs),
                       **TOL)
 
@@ -84,7 +85,7 @@ def test_activation_inplace_writes_input(xp, seed, shape):
     for name in INPLACE:
         row = ACTIVATIONS[name]
         opts = row.options[-1]
-        tensor = f32(xp, x)
+        tensor = tensor_of(xp, x, "float32")
         call = f"nn.{name}({options_text({**opts, 'inplace': True})})(t := randn{shape} * 3) [seed {seed}]"
         got = getattr(xp.nn, name)(**opts, inplace=True)(tensor)
         assert_same_object(got, tensor, call=call + "; the result is t")
@@ -104,7 +105,7 @@ def test_functional_inplace_activations(xp, seed, shape):
     for function, name in FUNCTIONAL_INPLACE:
         row = ACTIVATIONS[name]
         opts = row.options[-1]
-        tensor = f32(xp, x)
+        tensor = tensor_of(xp, x, "float32")
         call = call_text(f"nn.functional.{function}", f"t := randn{shape} * 3", opts) + f" [seed {seed}]"
         got = getattr(xp.nn.functional, function)(tensor, **opts)
         assert_same_object(got, tensor, call=call + "; the result is t")

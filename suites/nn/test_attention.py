@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from conformance import check
 from conformance.assertions import assert_values, expect
 from suites.nn.activation_table import softmax
-from suites.nn.common import TOL, as_f32, f32, param, rng, seeds, set_param
+from suites.nn.common import TOL, as_f32, param, rng, seeds, set_param
 from suites.inputs import tensor_of
 
 E, HEADS, L, S, N = 4, 2, 3, 5, 2
@@ -62,7 +62,7 @@ def test_multihead_attention(xp, seed):
         causal = np.triu(np.ones((L, S), dtype=bool), k=1)
         for masks in ({}, {"key_padding_mask": padding}, {"attn_mask": causal}):
             want_out, want_weights = attention(q, k, v, p, HEADS, **masks)
-            args = [f32(xp, a.swapaxes(0, 1) if batch_first else a) for a in (q, k, v)]
+            args = [tensor_of(xp, a.swapaxes(0, 1) if batch_first else a, "float32") for a in (q, k, v)]
             kwargs = {name: tensor_of(xp, m) for name, m in masks.items()}
             run = f"{call} with N(0, 0.25) parameters (query {L}, key/value {S}, batch {N}" \
                   f"{', ' + ', '.join(masks) if masks else ''}) [seed {seed}]"
@@ -138,7 +138,7 @@ def test_transformer_encoder_layer(xp, seed):
         x = as_f32(r.standard_normal((L, N, E)))
         out = encoder_layer(x, p, options.get("norm_first", False))
         batch_first = options.get("batch_first", False)
-        got_out = module(f32(xp, x.swapaxes(0, 1) if batch_first else x))
+        got_out = module(tensor_of(xp, x.swapaxes(0, 1) if batch_first else x, "float32"))
         assert_values(got_out, out.swapaxes(0, 1) if batch_first else out,
                       call=f"{call} with N(0, 0.25) parameters, applied to randn{(L, N, E)} [seed {seed}]", **TOL)
 
@@ -155,6 +155,6 @@ def test_transformer_decoder_layer(xp, seed):
     expect(list(got.items()) == list(want.items()), call=call + ".named_parameters()", expected=want, got=got)
     p = _randomised(xp, module, r)
     x, memory = as_f32(r.standard_normal((L, N, E))), as_f32(r.standard_normal((S, N, E)))
-    assert_values(module(f32(xp, x), f32(xp, memory)), decoder_layer(x, memory, p),
+    assert_values(module(tensor_of(xp, x, "float32"), tensor_of(xp, memory, "float32")), decoder_layer(x, memory, p),
                   call=f"{call} with N(0, 0.25) parameters, applied to randn{(L, N, E)}, memory randn{(S, N, E)} "
                   f"[seed {seed}]", **TOL)

@@ -7,7 +7,8 @@ from hypothesis import given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_values, expect, show
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, f32, rng, seeds, set_param
+from suites.nn.common import TOL, as_f32, rng, seeds, set_param
+from suites.inputs import tensor_of
 
 batch_shapes = st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3), st.integers(1, 3)).filter(
     lambda s: s[0] * s[2] * s[3] >= 2)
@@ -28,7 +29,7 @@ def test_batchnorm2d_train_output(xp, seed, shape, eps):
     set_param(xp, bn.weight, gamma)
     set_param(xp, bn.bias, beta)
     x = batch(seed, shape)
-    got = bn(f32(xp, x))
+    got = bn(tensor_of(xp, x, "float32"))
     want = oracles.batch_norm_train(as_f32(x), as_f32(gamma), as_f32(beta), eps)
     assert_values(got, want, call=f"BatchNorm2d({c}, eps={eps}) with weight={gamma.round(3).tolist()}, "
                                   f"bias={beta.round(3).tolist()} (train)(randn{shape}) [seed {seed}]", rtol=1e-4, atol=1e-4)
@@ -47,7 +48,7 @@ def test_batchnorm2d_defaults(xp, seed, shape):
            expected="tensors (track_running_stats=True)", got=f"{show(bn.running_mean)}, {show(bn.running_var)}")
     # a tiny spread (variance about 1e-5) makes eps=1e-5 change the output by tens of percent
     x = batch(seed, shape, scale=3e-3)
-    got = bn(f32(xp, x))
+    got = bn(tensor_of(xp, x, "float32"))
     want = oracles.batch_norm_train(as_f32(x), np.ones(c), np.zeros(c), 1e-5)
     assert_values(got, want, call=f"{call}(randn{shape} * 3e-3) [seed {seed}]", rtol=1e-3, atol=1e-3)
     xs = as_f32(x)
@@ -65,7 +66,7 @@ def test_batchnorm2d_running_stats(xp, seed, shape, momentum):
     mean, var = np.zeros(c), np.ones(c)
     for step in range(2):
         x = as_f32(batch(seed + step, shape))
-        bn(f32(xp, x))
+        bn(tensor_of(xp, x, "float32"))
         mean = (1 - momentum) * mean + momentum * x.mean(axis=(0, 2, 3))
         var = (1 - momentum) * var + momentum * x.var(axis=(0, 2, 3), ddof=1)  # unbiased
         where = f"{call} after {step + 1} training batch(es) of shape {shape} [seed {seed}]"
@@ -81,8 +82,8 @@ def test_batchnorm2d_cumulative_average(xp, seed, shape):
     c = shape[1]
     bn = xp.nn.BatchNorm2d(c, momentum=None)
     x1, x2 = as_f32(batch(seed, shape)), as_f32(batch(seed + 7, shape, scale=2.0))
-    bn(f32(xp, x1))
-    bn(f32(xp, x2))
+    bn(tensor_of(xp, x1, "float32"))
+    bn(tensor_of(xp, x2, "float32"))
     call = f"BatchNorm2d({c}, momentum=None) after two batches of shape {shape} [seed {seed}]"
     assert_values(bn.running_mean, (x1.mean(axis=(0, 2, 3)) + x2.mean(axis=(0, 2, 3))) / 2, call=call + ": running_mean", **TOL)
     assert_values(bn.running_var, (x1.var(axis=(0, 2, 3), ddof=1) + x2.var(axis=(0, 2, 3), ddof=1)) / 2,
@@ -101,7 +102,7 @@ def test_batchnorm2d_eval_uses_running_stats(xp, seed, shape, eps):
         set_param(xp, p, v)
     ret = bn.eval()
     x = batch(seed, shape)
-    got = bn(f32(xp, x))
+    got = bn(tensor_of(xp, x, "float32"))
     call = f"BatchNorm2d({c}, eps={eps}).eval() with running_mean={mean.round(3).tolist()}, running_var={var.round(3).tolist()}"
     want = oracles.batch_norm_eval(as_f32(x), as_f32(mean), as_f32(var), as_f32(gamma), as_f32(beta), eps)
     assert_values(got, want, call=f"{call}(randn{shape}) [seed {seed}]", rtol=1e-4, atol=1e-4)
@@ -121,7 +122,7 @@ def test_batchnorm2d_without_running_stats(xp, seed, shape):
            expected="None", got=f"{show(bn.running_mean)}, {show(bn.running_var)}")
     bn.eval()
     x = batch(seed, shape)
-    got = bn(f32(xp, x))
+    got = bn(tensor_of(xp, x, "float32"))
     want = oracles.batch_norm_train(as_f32(x), np.ones(c), np.zeros(c), 1e-5)
     assert_values(got, want, call=f"{call}.eval()(randn{shape}) [seed {seed}]", rtol=1e-4, atol=1e-4)
 

@@ -9,7 +9,8 @@ from hypothesis import example, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_values, describe, expect
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, f32, param, rng, seeds
+from suites.nn.common import TOL, as_f32, param, rng, seeds
+from suites.inputs import tensor_of
 
 
 @st.composite
@@ -82,7 +83,7 @@ def run_conv(xp, cfg, x):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # 'same' with an even kernel may warn about a padded copy
         conv = xp.nn.Conv2d(cfg["cin"], cfg["cout"], **cfg["args"])
-        return conv, conv(f32(xp, x))
+        return conv, conv(tensor_of(xp, x, "float32"))
 
 
 @check("nn.conv2d.output-shape")
@@ -124,7 +125,7 @@ def test_conv2d_defaults(xp, seed, cin, cout, k, h):
     call = f"Conv2d({cin}, {cout}, {k})"
     expect(conv.bias is not None, call=call + ".bias", expected="a bias parameter (bias=True)", got="None")
     x = rng(seed).standard_normal((1, cin, h, h + 1))
-    got = conv(f32(xp, x))
+    got = conv(tensor_of(xp, x, "float32"))
     want = oracles.conv2d(as_f32(x), param(conv.weight), param(conv.bias), stride=1, padding=0, dilation=1, groups=1)
     assert_values(got, want, call=call + f"(randn(1, {cin}, {h}, {h + 1}))", **TOL)
 
@@ -196,7 +197,7 @@ def test_conv2d_same_keeps_size(xp, seed, k, d, h, w):
     x = rng(seed).standard_normal((1, 2, h, w))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        got = xp.nn.Conv2d(2, 3, k, padding="same", dilation=d)(f32(xp, x))
+        got = xp.nn.Conv2d(2, 3, k, padding="same", dilation=d)(tensor_of(xp, x, "float32"))
     assert_shape(got, (1, 3, h, w), call=f"Conv2d(2, 3, {k}, padding='same', dilation={d})(randn(1, 2, {h}, {w}))")
 
 
@@ -206,7 +207,7 @@ def test_conv2d_valid_is_no_padding(xp, seed, k, h):
     x = rng(seed).standard_normal((2, 1, h, h))
     conv = xp.nn.Conv2d(1, 2, k, padding="valid")
     want = oracles.conv2d(as_f32(x), param(conv.weight), param(conv.bias), padding=0)
-    assert_values(conv(f32(xp, x)), want, call=f"Conv2d(1, 2, {k}, padding='valid')(randn(2, 1, {h}, {h}))", **TOL)
+    assert_values(conv(tensor_of(xp, x, "float32")), want, call=f"Conv2d(1, 2, {k}, padding='valid')(randn(2, 1, {h}, {h}))", **TOL)
 
 
 @check("nn.conv2d.padding-strings")
@@ -232,7 +233,7 @@ def test_conv2d_same_even_kernel_pads_at_the_end(xp, seed, kh, kw, h, w):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         conv = xp.nn.Conv2d(1, 2, (kh, kw), padding="same")
-        got = conv(f32(xp, x))
+        got = conv(tensor_of(xp, x, "float32"))
     want = oracles.conv2d(as_f32(x), param(conv.weight), param(conv.bias),
                           padding=oracles.same_padding(kh) + oracles.same_padding(kw))
     assert_values(got, want, call=f"Conv2d(1, 2, ({kh}, {kw}), padding='same')(randn(1, 1, {h}, {w}))", **TOL)

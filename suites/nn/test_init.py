@@ -11,6 +11,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_same_object, assert_values, describe, expect, to_numpy
+from suites.inputs import tensor_of
 from suites.nn.common import seeds
 from suites.nn.init_table import GAINS, INITS, InitSpec, Spread
 from suites.nn.modulespec import Options, call_text
@@ -87,7 +88,7 @@ def test_orthogonal(xp, shape, gain, seed):
     assert_same_object(xp.nn.init.orthogonal_(tensor, gain=gain), tensor, call=call)
     w = to_numpy(tensor).astype(np.float64).reshape(shape[0], -1)
     gram = w @ w.T if w.shape[0] <= w.shape[1] else w.T @ w
-    got = xp.tensor(gram.tolist(), dtype=xp.float64)
+    got = tensor_of(xp, gram)
     assert_values(got, gain ** 2 * np.eye(len(gram)), call=f"{call}; the Gram matrix of the smaller side [seed {seed}]",
                   rtol=1e-5, atol=1e-5)
 

@@ -8,7 +8,8 @@ from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_values, describe, expect, show, to_numpy
 from conformance.strategies import shapes
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, f32, param, rng, seeds
+from suites.nn.common import TOL, as_f32, param, rng, seeds
+from suites.inputs import tensor_of
 
 
 @check("nn.linear.affine-map")
@@ -16,7 +17,7 @@ from suites.nn.common import TOL, as_f32, f32, param, rng, seeds
 def test_linear_affine_map(xp, seed, lead, n_in, n_out):
     x = rng(seed).standard_normal(lead + (n_in,))
     lin = xp.nn.Linear(n_in, n_out)
-    got = lin(f32(xp, x))
+    got = lin(tensor_of(xp, x, "float32"))
     want = oracles.linear(as_f32(x), param(lin.weight), param(lin.bias))
     assert_values(got, want, call=f"Linear({n_in}, {n_out})(randn{lead + (n_in,)}) [seed {seed}]", **TOL)
 
@@ -68,7 +69,7 @@ def test_linear_without_bias(xp, seed, n_in, n_out):
     n_params = len(list(lin.parameters()))
     expect(n_params == 1, call=call + ".parameters()", expected="only the weight", got=f"{n_params} parameters")
     x = rng(seed).standard_normal((2, n_in))
-    assert_values(lin(f32(xp, x)), oracles.linear(as_f32(x), param(lin.weight)), call=f"{call}(randn(2, {n_in}))", **TOL)
+    assert_values(lin(tensor_of(xp, x, "float32")), oracles.linear(as_f32(x), param(lin.weight)), call=f"{call}(randn(2, {n_in}))", **TOL)
 
 
 @check("nn.linear.input-errors")
@@ -99,7 +100,7 @@ def test_flatten_dims(xp, shape, data):
     e = end % nd
     want = shape[:s] + (int(np.prod(shape[s:e + 1])),) + shape[e + 1:]
     x = np.arange(int(np.prod(shape)), dtype=np.float64).reshape(shape)
-    got = xp.nn.Flatten(start, end)(f32(xp, x))
+    got = xp.nn.Flatten(start, end)(tensor_of(xp, x, "float32"))
     assert_values(got, x.reshape(want), call=describe("Flatten", start, end) + f"(arange.view{shape})")
 
 
@@ -139,4 +140,4 @@ def test_dropout_eval_is_identity(xp, seed, p, shape):
     x = rng(seed).standard_normal(shape)
     layer = xp.nn.Dropout(p)
     layer.eval()
-    assert_values(layer(f32(xp, x)), as_f32(x), call=f"Dropout({p}).eval()(randn{shape})", rtol=0, atol=0)
+    assert_values(layer(tensor_of(xp, x, "float32")), as_f32(x), call=f"Dropout({p}).eval()(randn{shape})", rtol=0, atol=0)

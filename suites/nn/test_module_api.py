@@ -10,7 +10,8 @@ import numpy as np
 
 from conformance import check
 from conformance.assertions import assert_dtype, assert_raises, assert_same_object, assert_values, expect
-from suites.nn.common import TOL, f32, param, set_param
+from suites.nn.common import TOL, param, set_param
+from suites.inputs import tensor_of
 
 NET_MODULES = ["", "block", "block.fc", "head"]
 NET_STATE = ["block.steps", "block.fc.weight", "block.fc.bias", "head.weight", "head.bias"]
@@ -128,14 +129,14 @@ def test_forward_hook(xp):
 
     handle = layer.register_forward_hook(hook)
     call = "Linear(2, 3) with a forward hook returning output + 1; layer(x)"
-    got = layer(f32(xp, X))
+    got = layer(tensor_of(xp, X, "float32"))
     assert_values(got, X @ w.T + b + 1, call=call, **TOL)
     expect(len(calls) == 1 and calls[0][0] is layer and isinstance(calls[0][1], tuple) and len(calls[0][1]) == 1,
            call=call, expected="hook called once with (the module, a 1-tuple of inputs, output)",
            got=f"{len(calls)} calls" if len(calls) != 1 else f"args {type(calls[0][1]).__name__}")
     assert_values(calls[0][2], X @ w.T + b, call=call + "; the output the hook received", **TOL)
     handle.remove()
-    assert_values(layer(f32(xp, X)), X @ w.T + b, call=call.replace("; layer(x)", "; handle.remove(); layer(x)"),
+    assert_values(layer(tensor_of(xp, X, "float32")), X @ w.T + b, call=call.replace("; layer(x)", "; handle.remove(); layer(x)"),
                   **TOL)
 
 
@@ -144,13 +145,13 @@ def test_forward_pre_hook(xp):
     layer, w, b = _linear(xp)
     handle = layer.register_forward_pre_hook(lambda module, args: args[0] * 2)
     call = "Linear(2, 3) with a forward pre-hook returning args[0] * 2 (not a tuple); layer(x)"
-    assert_values(layer(f32(xp, X)), (2 * X) @ w.T + b, call=call, **TOL)
+    assert_values(layer(tensor_of(xp, X, "float32")), (2 * X) @ w.T + b, call=call, **TOL)
     handle.remove()
     handle = layer.register_forward_pre_hook(lambda module, args: (args[0] - 1,))
     call = "Linear(2, 3) with a forward pre-hook returning (args[0] - 1,); layer(x)"
-    assert_values(layer(f32(xp, X)), (X - 1) @ w.T + b, call=call, **TOL)
+    assert_values(layer(tensor_of(xp, X, "float32")), (X - 1) @ w.T + b, call=call, **TOL)
     handle.remove()
-    assert_values(layer(f32(xp, X)), X @ w.T + b, call="after handle.remove(): layer(x)", **TOL)
+    assert_values(layer(tensor_of(xp, X, "float32")), X @ w.T + b, call="after handle.remove(): layer(x)", **TOL)
 
 
 @check("nn.module-api.state-dict-keys")
@@ -259,7 +260,7 @@ def test_sequential(xp):
     layer, w, b = _linear(xp)
     seq = xp.nn.Sequential(layer, xp.nn.ReLU())
     call = "Sequential(Linear(2, 3), ReLU())"
-    assert_values(seq(f32(xp, X)), np.maximum(X @ w.T + b, 0), call=call + "(x)", **TOL)
+    assert_values(seq(tensor_of(xp, X, "float32")), np.maximum(X @ w.T + b, 0), call=call + "(x)", **TOL)
     seq.append(xp.nn.Tanh())
     seq.insert(0, xp.nn.Identity())
     seq.extend([xp.nn.Sigmoid()])
@@ -271,4 +272,4 @@ def test_sequential(xp):
            got=type(sliced).__name__)
     _expect_names(_kinds(sliced), ["Linear", "ReLU"], call + "; [1:3]")
     want = 1 / (1 + np.exp(-np.tanh(np.maximum(X @ w.T + b, 0))))
-    assert_values(seq(f32(xp, X)), want, call=call + "; seq(x)", **TOL)
+    assert_values(seq(tensor_of(xp, X, "float32")), want, call=call + "; seq(x)", **TOL)

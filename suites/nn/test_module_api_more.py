@@ -10,7 +10,8 @@ import pytest
 
 from conformance import check
 from conformance.assertions import assert_dtype, assert_raises, assert_same_object, assert_values, expect
-from suites.nn.common import f32, set_param
+from suites.nn.common import set_param
+from suites.inputs import tensor_of
 
 W = np.array([[0.5, -1.25], [2.0, 0.75]])  # exact in every floating dtype
 CAST_BUILD = "m = Linear(2, 2) (weight W, bias [1, -2]) + float32 buffer scale [0.5, 4] + int64 buffer count [3]"
@@ -20,8 +21,8 @@ def _cast_model(xp: Any) -> Any:
     m = xp.nn.Linear(2, 2)
     set_param(xp, m.weight, W.astype(np.float32))
     set_param(xp, m.bias, np.array([1.0, -2.0], dtype=np.float32))
-    m.register_buffer("scale", f32(xp, [0.5, 4.0]))
-    m.register_buffer("count", xp.tensor([3], dtype=xp.int64))
+    m.register_buffer("scale", tensor_of(xp, [0.5, 4.0], "float32"))
+    m.register_buffer("count", tensor_of(xp, [3], "int64"))
     return m
 
 
@@ -69,7 +70,7 @@ def test_cast_methods(xp, row):
 @check("nn.module-api.register-parameter")
 def test_register_parameter(xp):
     m = xp.nn.Module()
-    p = xp.nn.Parameter(f32(xp, [1.0, 2.0]))
+    p = xp.nn.Parameter(tensor_of(xp, [1.0, 2.0], "float32"))
     call = "m = Module(); m.register_parameter('w', Parameter([1, 2]))"
     expect(m.register_parameter("w", p) is None, call=call, expected="None", got="a value")
     assert_same_object(m.w, p, call=call + "; m.w")
@@ -78,10 +79,10 @@ def test_register_parameter(xp):
     expect(m.slot is None, call=call + "; m.slot", expected="None", got=repr(m.slot))
     names = [name for name, _ in m.named_parameters()]
     expect(names == ["w"], call=call + "; m.named_parameters()", expected=["w"], got=names)
-    assert_raises(TypeError, lambda: m.register_parameter("t", f32(xp, [1.0])),
+    assert_raises(TypeError, lambda: m.register_parameter("t", tensor_of(xp, [1.0], "float32")),
                   call="m.register_parameter('t', plain tensor)")
-    m.register_buffer("buf", f32(xp, [0.0]))
-    assert_raises(KeyError, lambda: m.register_parameter("buf", xp.nn.Parameter(f32(xp, [1.0]))),
+    m.register_buffer("buf", tensor_of(xp, [0.0], "float32"))
+    assert_raises(KeyError, lambda: m.register_parameter("buf", xp.nn.Parameter(tensor_of(xp, [1.0], "float32"))),
                   call="m.register_buffer('buf', ...); m.register_parameter('buf', Parameter([1]))")
 
 
@@ -172,7 +173,7 @@ def test_load_state_dict_hooks(xp):
     outer.fc.register_load_state_dict_pre_hook(rename)
     call = "outer.fc = Linear(2, 2) with a load pre hook renaming '<prefix>w_old' to '<prefix>weight'"
     new = np.array([[1.0, 2.0], [3.0, 4.0]])
-    result = outer.load_state_dict({"fc.w_old": f32(xp, new)}, strict=False)
+    result = outer.load_state_dict({"fc.w_old": tensor_of(xp, new, "float32")}, strict=False)
     call += "; outer.load_state_dict({'fc.w_old': W2}, strict=False)"
     assert_values(outer.fc.weight, new, call=call + "; outer.fc.weight")
     expect(list(result.missing_keys) == ["fc.bias"] and list(result.unexpected_keys) == [], call=call,
@@ -185,7 +186,7 @@ def test_load_state_dict_hooks(xp):
 
     outer.fc.register_load_state_dict_post_hook(forgive)
     call = "with a load post hook clearing missing_keys; outer.load_state_dict({'fc.w_old': W2}) (strict)"
-    result = outer.load_state_dict({"fc.w_old": f32(xp, new)})
+    result = outer.load_state_dict({"fc.w_old": tensor_of(xp, new, "float32")})
     expect(seen == [True] and list(result.missing_keys) == [], call=call,
            expected="post hook called once with outer.fc, no error, no missing keys",
            got=f"hook calls {seen}, missing {list(result.missing_keys)}")

@@ -6,7 +6,8 @@ from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_values, assert_warns, expect
 from conformance.strategies import shapes
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, f32, rng, seeds
+from suites.nn.common import TOL, as_f32, rng, seeds
+from suites.inputs import tensor_of
 
 
 @check("nn.mseloss.reductions")
@@ -15,7 +16,7 @@ def test_mseloss_reductions(xp, seed, shape, reduction):
     r = rng(seed)
     a, b = r.standard_normal(shape), r.standard_normal(shape)
     loss = xp.nn.MSELoss() if reduction is None else xp.nn.MSELoss(reduction=reduction)
-    got = loss(f32(xp, a), f32(xp, b))
+    got = loss(tensor_of(xp, a, "float32"), tensor_of(xp, b, "float32"))
     want = oracles.mse(as_f32(a), as_f32(b), reduction or "mean")
     name = "MSELoss()" if reduction is None else f"MSELoss(reduction={reduction!r})"
     assert_values(got, want, call=f"{name}(randn{shape}, randn{shape}) [seed {seed}]", **TOL)
@@ -23,7 +24,7 @@ def test_mseloss_reductions(xp, seed, shape, reduction):
 
 @check("nn.mseloss.reductions")
 def test_mseloss_doc_example(xp):
-    a, b = f32(xp, [[1, 2], [3, 4]]), f32(xp, [[0, 2], [5, 1]])
+    a, b = tensor_of(xp, [[1, 2], [3, 4]], "float32"), tensor_of(xp, [[0, 2], [5, 1]], "float32")
     for reduction, want in [("mean", 3.5), ("sum", 14.0), ("none", [[1.0, 0.0], [4.0, 9.0]])]:
         got = xp.nn.MSELoss(reduction=reduction)(a, b)
         assert_values(got, np.array(want), call=f"MSELoss(reduction={reduction!r})([[1,2],[3,4]], [[0,2],[5,1]])")
@@ -34,8 +35,8 @@ def test_mseloss_doc_example(xp):
 def test_mseloss_gradient(xp, seed, shape, reduction):
     r = rng(seed)
     a, b = as_f32(r.standard_normal(shape)), as_f32(r.standard_normal(shape))
-    output = f32(xp, a, requires_grad=True)
-    loss = xp.nn.MSELoss(reduction=reduction)(output, f32(xp, b))
+    output = tensor_of(xp, a, "float32", requires_grad=True)
+    loss = xp.nn.MSELoss(reduction=reduction)(output, tensor_of(xp, b, "float32"))
     call = f"MSELoss(reduction={reduction!r})(randn{shape} requiring grad, randn{shape})"
     expect(loss.grad_fn is not None, call=call, expected="a result with a grad_fn", got="grad_fn None")
     assert_shape(loss, (), call=call)
@@ -63,6 +64,6 @@ def test_mseloss_unknown_reduction_raises(xp, reduction):
 @check("nn.mseloss.errors")
 @given(dtype=st.sampled_from(["int64", "int32"]))
 def test_mseloss_integer_inputs_raise(xp, dtype):
-    a = xp.tensor([1, 2, 3], dtype=getattr(xp, dtype))
+    a = tensor_of(xp, [1, 2, 3], dtype)
     # NotImplementedError (what 2.13 raises) is a subclass of RuntimeError
     assert_raises(RuntimeError, xp.nn.MSELoss(), a, a, call=f"MSELoss()(tensor([1, 2, 3], dtype={dtype}), same)")

@@ -10,7 +10,8 @@ from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, assert_values, expect, show
-from suites.nn.common import TOL, as_f32, f32, rng, seeds
+from suites.nn.common import TOL, as_f32, rng, seeds
+from suites.inputs import tensor_of
 
 SHAPES = ((2, 3), (4,), (1, 2, 2))
 norm_types = st.sampled_from([2.0, 1.0, 3.0, math.inf])
@@ -20,8 +21,8 @@ def _with_grads(xp: Any, grads: list[np.ndarray]) -> list[Any]:
     """Leaf float32 parameters whose .grad holds ``grads``."""
     params = []
     for g in grads:
-        p = xp.nn.Parameter(f32(xp, np.zeros(g.shape)))
-        p.grad = f32(xp, g)
+        p = xp.nn.Parameter(tensor_of(xp, np.zeros(g.shape), "float32"))
+        p.grad = tensor_of(xp, g, "float32")
         params.append(p)
     return params
 
@@ -81,12 +82,12 @@ def test_clip_grad_value(xp, seed, clip):
 def test_parameters_to_vector_and_back(xp, seed):
     r = rng(seed)
     values = [as_f32(r.standard_normal(s)) for s in SHAPES]
-    params = [xp.nn.Parameter(f32(xp, v)) for v in values]
+    params = [xp.nn.Parameter(tensor_of(xp, v, "float32")) for v in values]
     flat = np.concatenate([v.ravel() for v in values])
     assert_tensor(xp.nn.utils.parameters_to_vector(params), flat, dtype="float32",
                   call=f"nn.utils.parameters_to_vector(parameters of shapes {SHAPES}) [seed {seed}]")
     new = as_f32(r.standard_normal(flat.size))
-    xp.nn.utils.vector_to_parameters(f32(xp, new), params)
+    xp.nn.utils.vector_to_parameters(tensor_of(xp, new, "float32"), params)
     start = 0
     for i, (p, shape) in enumerate(zip(params, SHAPES)):
         size = math.prod(shape)
@@ -127,7 +128,7 @@ def _packed(seqs: list[np.ndarray]) -> tuple[np.ndarray, list[int], list[int]]:
 
 
 def _tensors(xp: Any, seqs: list[np.ndarray]) -> list[Any]:
-    return [f32(xp, s) for s in seqs]
+    return [tensor_of(xp, s, "float32") for s in seqs]
 
 
 @check("nn.utils.rnn.pad-sequence")
@@ -166,12 +167,12 @@ def test_pack_padded_sequence(xp, seed, lengths, batch_first):
     seqs = _sequences(seed, lengths)
     padded = _padded(seqs)
     padded = padded if batch_first else padded.swapaxes(0, 1)
-    packed = xp.nn.utils.rnn.pack_padded_sequence(f32(xp, padded), list(lengths), batch_first=batch_first,
+    packed = xp.nn.utils.rnn.pack_padded_sequence(tensor_of(xp, padded, "float32"), list(lengths), batch_first=batch_first,
                                                   enforce_sorted=False)
     _expect_packed(packed, seqs, False, f"nn.utils.rnn.pack_padded_sequence(padded randn, lengths={list(lengths)}, "
                                         f"batch_first={batch_first}, enforce_sorted=False) [seed {seed}]")
     ordered = sorted(seqs, key=len, reverse=True)
-    packed = xp.nn.utils.rnn.pack_padded_sequence(f32(xp, _padded(ordered)), sorted(lengths, reverse=True),
+    packed = xp.nn.utils.rnn.pack_padded_sequence(tensor_of(xp, _padded(ordered), "float32"), sorted(lengths, reverse=True),
                                                   batch_first=True)
     _expect_packed(packed, ordered, True, f"nn.utils.rnn.pack_padded_sequence(padded randn, lengths="
                                           f"{sorted(lengths, reverse=True)}, batch_first=True) [seed {seed}]")
@@ -227,8 +228,8 @@ def test_unpack_sequence(xp, seed, lengths):
 def test_unpad_sequence(xp, seed, lengths, batch_first):
     seqs = _sequences(seed, lengths)
     padded = _padded(seqs, value=7.0)
-    got = xp.nn.utils.rnn.unpad_sequence(f32(xp, padded if batch_first else padded.swapaxes(0, 1)),
-                                         xp.tensor(list(lengths)), batch_first=batch_first)
+    got = xp.nn.utils.rnn.unpad_sequence(tensor_of(xp, padded if batch_first else padded.swapaxes(0, 1), "float32"),
+                                         tensor_of(xp, lengths), batch_first=batch_first)
     call = f"nn.utils.rnn.unpad_sequence(padded (with 7.0) sequences, lengths={list(lengths)}, " \
            f"batch_first={batch_first}) [seed {seed}]"
     expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
@@ -242,7 +243,7 @@ def test_unpad_sequence(xp, seed, lengths, batch_first):
 @example(perm=[2, 0, 3, 4, 1])
 def test_invert_permutation(xp, perm):
     call = f"nn.utils.rnn.invert_permutation(tensor({list(perm)}))"
-    assert_tensor(xp.nn.utils.rnn.invert_permutation(xp.tensor(list(perm))), np.argsort(perm), dtype="int64",
+    assert_tensor(xp.nn.utils.rnn.invert_permutation(tensor_of(xp, perm)), np.argsort(perm), dtype="int64",
                   call=call)
     got = xp.nn.utils.rnn.invert_permutation(None)
     expect(got is None, call="nn.utils.rnn.invert_permutation(None)", expected="None", got=show(got))

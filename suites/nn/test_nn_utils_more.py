@@ -9,7 +9,8 @@ from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_values, expect, show
-from suites.nn.common import TOL, as_f32, f32, param, rng, seeds, set_param
+from suites.nn.common import TOL, as_f32, param, rng, seeds, set_param
+from suites.inputs import tensor_of
 
 
 @check("nn.utils.get-total-norm")
@@ -21,7 +22,7 @@ def test_get_total_norm(xp, seed, norm_type):
     arrays = [as_f32(r.standard_normal((2, 3))), as_f32(r.standard_normal(4))]
     flat = np.concatenate([a.ravel() for a in arrays])
     want = np.abs(flat).max() if np.isinf(norm_type) else (np.abs(flat) ** norm_type).sum() ** (1 / norm_type)
-    got = xp.nn.utils.get_total_norm([f32(xp, a) for a in arrays], norm_type=norm_type)
+    got = xp.nn.utils.get_total_norm([tensor_of(xp, a, "float32") for a in arrays], norm_type=norm_type)
     assert_values(got, want, call=f"nn.utils.get_total_norm([randn(2, 3), randn(4)], norm_type={norm_type}) "
                                   f"[seed {seed}]", **TOL)
 
@@ -35,10 +36,10 @@ def test_clip_grads_with_norm(xp, seed, max_norm, total):
     grads = [as_f32(r.standard_normal((2, 2))), as_f32(r.standard_normal(3))]
     params = []
     for g in grads:
-        p = xp.nn.Parameter(f32(xp, np.zeros(g.shape)))
-        p.grad = f32(xp, g)
+        p = xp.nn.Parameter(tensor_of(xp, np.zeros(g.shape), "float32"))
+        p.grad = tensor_of(xp, g, "float32")
         params.append(p)
-    xp.nn.utils.clip_grads_with_norm_(params, max_norm, xp.tensor(total))
+    xp.nn.utils.clip_grads_with_norm_(params, max_norm, tensor_of(xp, total, "float32"))
     coefficient = min(max_norm / (total + 1e-6), 1.0)
     call = f"nn.utils.clip_grads_with_norm_(params with grads randn, max_norm={max_norm}, " \
            f"total_norm=tensor({total})) [seed {seed}]"
@@ -63,12 +64,14 @@ def _fused(w: np.ndarray, b: np.ndarray | None, bn: dict[str, np.ndarray], eps: 
 def test_fuse_bn_weights(xp, seed):
     r = rng(seed)
     bn = _batch_norm(r, 3)
-    bn_args = [f32(xp, bn["mean"]), f32(xp, bn["var"]), 1e-5, f32(xp, bn["weight"]), f32(xp, bn["bias"])]
+    mean, var, weight, bias = (tensor_of(xp, bn[k], "float32") for k in ("mean", "var", "weight", "bias"))
+    bn_args = [mean, var, 1e-5, weight, bias]
     for name, w, b in (("fuse_conv_bn_weights", as_f32(r.standard_normal((3, 2, 2, 2))), None),
                        ("fuse_linear_bn_weights", as_f32(r.standard_normal((3, 4))), as_f32(r.standard_normal(3)))):
         call = f"nn.utils.{name}(w randn{w.shape}, b {'None' if b is None else 'randn(3)'}, running mean/var, " \
                f"eps=1e-5, bn weight/bias) [seed {seed}]"
-        got_w, got_b = getattr(xp.nn.utils, name)(f32(xp, w), None if b is None else f32(xp, b), *bn_args)
+        bias_in = None if b is None else tensor_of(xp, b, "float32")
+        got_w, got_b = getattr(xp.nn.utils, name)(tensor_of(xp, w, "float32"), bias_in, *bn_args)
         want_w, want_b = _fused(w, b, bn)
         for label, got in (("[0]", got_w), ("[1]", got_b)):
             expect(isinstance(got, xp.nn.Parameter), call=call + label, expected="a Parameter", got=type(got).__name__)

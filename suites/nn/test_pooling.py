@@ -7,7 +7,8 @@ from hypothesis import assume, given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_values, describe
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, f32, rng, seeds
+from suites.nn.common import TOL, as_f32, rng, seeds
+from suites.inputs import tensor_of
 
 
 @st.composite
@@ -71,13 +72,13 @@ def test_maxpool2d_values(xp, cfg, seed):
     x = distinct_values(seed, cfg["input"])
     layer, name = maxpool(xp, cfg)
     want, _ = oracles.max_pool2d(x, cfg["k"], cfg["s"], cfg["p"], cfg["d"], cfg["ceil_mode"])
-    assert_values(layer(f32(xp, x)), want, call=f"{name}(shuffled range{cfg['input']}) [seed {seed}]")
+    assert_values(layer(tensor_of(xp, x, "float32")), want, call=f"{name}(shuffled range{cfg['input']}) [seed {seed}]")
 
 
 @check("nn.maxpool2d.values")
 def test_maxpool2d_pads_with_minus_infinity(xp):
     x = -np.arange(1.0, 10.0).reshape(1, 1, 3, 3)  # all negative: a zero pad would win
-    got = xp.nn.MaxPool2d(3, stride=1, padding=1)(f32(xp, x))
+    got = xp.nn.MaxPool2d(3, stride=1, padding=1)(tensor_of(xp, x, "float32"))
     want = np.array([[-1, -1, -2], [-1, -1, -2], [-4, -4, -5]], dtype=np.float64)[None, None]
     assert_values(got, want, call="MaxPool2d(3, stride=1, padding=1)(-arange(1, 10).view(1, 1, 3, 3))")
 
@@ -102,7 +103,7 @@ def test_avgpool2d_padding_over_half_kernel_raises(xp, k, extra):
 
 @check("nn.maxpool2d.return-indices")
 def test_maxpool2d_indices_example(xp):
-    values, indices = xp.nn.MaxPool2d(2, return_indices=True)(f32(xp, [[[[1, 2], [3, 4]]]]))
+    values, indices = xp.nn.MaxPool2d(2, return_indices=True)(tensor_of(xp, [[[[1, 2], [3, 4]]]], "float32"))
     call = "MaxPool2d(2, return_indices=True)(tensor([[[[1, 2], [3, 4]]]]))"
     assert_values(values, np.array([[[[4.0]]]]), call=call + "[0]")
     assert_values(indices, np.array([[[[3]]]]), call=call + "[1]")
@@ -113,7 +114,7 @@ def test_maxpool2d_indices_example(xp):
 def test_maxpool2d_indices_are_flat_plane_positions(xp, cfg, seed):
     x = distinct_values(seed, cfg["input"])
     layer, name = maxpool(xp, cfg, return_indices=True)
-    values, indices = layer(f32(xp, x))
+    values, indices = layer(tensor_of(xp, x, "float32"))
     want_v, want_i = oracles.max_pool2d(x, cfg["k"], cfg["s"], cfg["p"], cfg["d"], cfg["ceil_mode"])
     assert_values(values, want_v, call=f"{name}(shuffled range{cfg['input']})[0] [seed {seed}]")
     assert_values(indices, want_i, call=f"{name}(shuffled range{cfg['input']})[1] [seed {seed}]")
@@ -164,7 +165,7 @@ def test_avgpool2d_values(xp, cfg, seed, count_include_pad, divisor_override):
     layer, name = avgpool(xp, cfg, **extra)
     want = oracles.avg_pool2d(as_f32(x), cfg["k"], cfg["s"], cfg["p"], cfg["ceil_mode"],
                               count_include_pad is not False, divisor_override)
-    assert_values(layer(f32(xp, x)), want, call=f"{name}(randn{cfg['input']}) [seed {seed}]", **TOL)
+    assert_values(layer(tensor_of(xp, x, "float32")), want, call=f"{name}(randn{cfg['input']}) [seed {seed}]", **TOL)
 
 
 @check("nn.avgpool2d.values")
@@ -172,14 +173,14 @@ def test_avgpool2d_values(xp, cfg, seed, count_include_pad, divisor_override):
 def test_avgpool2d_padded_borders(xp, seed, k, count_include_pad):
     x = rng(seed).standard_normal((1, 2, 4, 5))
     extra = {} if count_include_pad is None else {"count_include_pad": count_include_pad}
-    got = xp.nn.AvgPool2d(k, stride=1, padding=1, **extra)(f32(xp, x))
+    got = xp.nn.AvgPool2d(k, stride=1, padding=1, **extra)(tensor_of(xp, x, "float32"))
     want = oracles.avg_pool2d(as_f32(x), k, 1, 1, False, count_include_pad is not False)
     assert_values(got, want, call=describe("AvgPool2d", k, stride=1, padding=1, **extra) + f"(randn(1, 2, 4, 5)) [seed {seed}]", **TOL)
 
 
 @check("nn.avgpool2d.doc-example")
 def test_avgpool2d_doc_example(xp):
-    x = f32(xp, [[[[1, 2], [3, 4]]]])
+    x = tensor_of(xp, [[[[1, 2], [3, 4]]]], "float32")
     got = xp.nn.AvgPool2d(2, stride=1, padding=1)(x)
     assert_values(got[0, 0, 0, 0], np.float64(0.25), call="AvgPool2d(2, stride=1, padding=1)([[1,2],[3,4]])[top left]")
     got = xp.nn.AvgPool2d(2, stride=1, padding=1, count_include_pad=False)(x)
@@ -211,7 +212,7 @@ def test_adaptiveavgpool2d_doc_example(xp):
 @given(seed=seeds, h=st.integers(1, 9), w=st.integers(1, 9), oh=st.integers(1, 4), ow=st.integers(1, 4))
 def test_adaptiveavgpool2d_bins(xp, seed, h, w, oh, ow):
     x = rng(seed).standard_normal((1, 2, h, w))
-    got = xp.nn.AdaptiveAvgPool2d((oh, ow))(f32(xp, x))
+    got = xp.nn.AdaptiveAvgPool2d((oh, ow))(tensor_of(xp, x, "float32"))
     assert_values(got, oracles.adaptive_avg_pool2d(as_f32(x), (oh, ow)),
                   call=f"AdaptiveAvgPool2d(({oh}, {ow}))(randn(1, 2, {h}, {w})) [seed {seed}]", **TOL)
 
@@ -219,9 +220,9 @@ def test_adaptiveavgpool2d_bins(xp, seed, h, w, oh, ow):
 @check("nn.adaptiveavgpool2d.bins")
 def test_adaptiveavgpool2d_five_to_three_and_global_mean(xp):
     x = np.arange(5.0).reshape(1, 1, 5, 1)
-    got = xp.nn.AdaptiveAvgPool2d((3, 1))(f32(xp, x))
+    got = xp.nn.AdaptiveAvgPool2d((3, 1))(tensor_of(xp, x, "float32"))
     # bins [0,2), [1,4), [3,5)
     assert_values(got, np.array([0.5, 2.0, 3.5]).reshape(1, 1, 3, 1), call="AdaptiveAvgPool2d((3, 1))(arange(5).view(1, 1, 5, 1))")
     y = rng(3).standard_normal((2, 3, 4, 5))
-    got = xp.nn.AdaptiveAvgPool2d(1)(f32(xp, y))
+    got = xp.nn.AdaptiveAvgPool2d(1)(tensor_of(xp, y, "float32"))
     assert_values(got, as_f32(y).mean(axis=(2, 3), keepdims=True), call="AdaptiveAvgPool2d(1)(randn(2, 3, 4, 5))", **TOL)

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 
 from conformance import check
 from conformance.assertions import assert_values, expect
-from suites.nn.common import TOL, as_f32, f32, param, rng, seeds, set_param
+from suites.nn.common import TOL, as_f32, param, rng, seeds, set_param
+from suites.inputs import tensor_of
 from suites.nn.modulespec import options_text
 from suites.nn.recurrent_oracle import cell_params, recurrent, recurrent_params, step
 
@@ -43,15 +44,15 @@ def _check_recurrent(xp: Any, kind: str, seed: int, extra: dict[str, Any]) -> No
     shape = (BATCH, STEPS, INPUT) if opts.get("batch_first") else (STEPS, BATCH, INPUT)
     x = as_f32(r.standard_normal(shape))
     states = {}
-    args = [f32(xp, x)]
+    args = [tensor_of(xp, x, "float32")]
     if extra.get("with_state"):
         count = layers * (2 if bidirectional else 1)
         states = {"h0": as_f32(r.standard_normal((count, BATCH, HIDDEN)))}
         if kind == "LSTM":
             states["c0"] = as_f32(r.standard_normal((count, BATCH, HIDDEN)))
-            args.append((f32(xp, states["h0"]), f32(xp, states["c0"])))
+            args.append((tensor_of(xp, states["h0"], "float32"), tensor_of(xp, states["c0"], "float32")))
         else:
-            args.append(f32(xp, states["h0"]))
+            args.append(tensor_of(xp, states["h0"], "float32"))
     want = recurrent(kind, x, params, HIDDEN, **opts, **states)
     output, state = module(*args)
     got = [output, *(state if kind == "LSTM" else (state,))]
@@ -72,13 +73,13 @@ def _check_cell(xp: Any, kind: str, seed: int) -> None:
     want_h, want_c = step(kind, x, h, c if kind == "LSTM" else None, *weights)
     run = f"{call} with N(0, 0.25) parameters, applied to randn({BATCH}, {INPUT}) and random state [seed {seed}]"
     if kind == "LSTM":
-        got_h, got_c = module(f32(xp, x), (f32(xp, h), f32(xp, c)))
+        got_h, got_c = module(tensor_of(xp, x, "float32"), (tensor_of(xp, h, "float32"), tensor_of(xp, c, "float32")))
         assert_values(got_c, want_c, call=run + "; c'", **TOL)
     else:
-        got_h = module(f32(xp, x), f32(xp, h))
+        got_h = module(tensor_of(xp, x, "float32"), tensor_of(xp, h, "float32"))
     assert_values(got_h, want_h, call=run + "; h'", **TOL)
     zero_h, _ = step(kind, x, np.zeros_like(h), np.zeros_like(c) if kind == "LSTM" else None, *weights)
-    got = module(f32(xp, x))
+    got = module(tensor_of(xp, x, "float32"))
     assert_values(got[0] if kind == "LSTM" else got, zero_h, call=run.replace("random state", "no state (zeros)"),
                   **TOL)
 

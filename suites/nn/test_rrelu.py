@@ -7,7 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_same_object, assert_values, expect, to_numpy
-from suites.nn.common import TOL, f32, rng, seeds
+from suites.nn.common import TOL, rng, seeds
+from suites.inputs import tensor_of
 from suites.nn.modulespec import as_seen
 
 LOWER, UPPER = 0.1, 0.4
@@ -20,17 +21,17 @@ def test_rrelu_eval_and_training(xp, seed, lower, upper):
     x = as_seen(rng(seed).standard_normal((40, 10)))
     want = np.where(x >= 0, x, x * (lower + upper) / 2)
     module = xp.nn.RReLU(lower, upper).eval()
-    assert_values(module(f32(xp, x)), want, call=f"nn.RReLU({lower}, {upper}).eval()(randn(40, 10)) [seed {seed}]",
+    assert_values(module(tensor_of(xp, x, "float32")), want, call=f"nn.RReLU({lower}, {upper}).eval()(randn(40, 10)) [seed {seed}]",
                   **TOL)
     call = f"nn.functional.rrelu(randn(40, 10), {lower}, {upper}, training=False) [seed {seed}]"
-    assert_values(xp.nn.functional.rrelu(f32(xp, x), lower, upper, training=False), want, call=call, **TOL)
-    t = f32(xp, x)
+    assert_values(xp.nn.functional.rrelu(tensor_of(xp, x, "float32"), lower, upper, training=False), want, call=call, **TOL)
+    t = tensor_of(xp, x, "float32")
     call = f"nn.functional.rrelu_(t = randn(40, 10), {lower}, {upper}, training=False) [seed {seed}]"
     assert_same_object(xp.nn.functional.rrelu_(t, lower, upper, training=False), t, call=call)
     assert_values(t, want, call=call + "; t afterwards", **TOL)
-    for name, out in (("nn.RReLU(...).train()", module.train()(f32(xp, x))),
+    for name, out in (("nn.RReLU(...).train()", module.train()(tensor_of(xp, x, "float32"))),
                       ("nn.functional.rrelu(..., training=True)",
-                       xp.nn.functional.rrelu(f32(xp, x), lower, upper, training=True))):
+                       xp.nn.functional.rrelu(tensor_of(xp, x, "float32"), lower, upper, training=True))):
         got = to_numpy(out).astype(np.float64)
         call = f"{name} with lower={lower}, upper={upper} on randn(40, 10) [seed {seed}]"
         kept = bool(np.allclose(got[x >= 0], x[x >= 0], rtol=1e-5, atol=1e-6))

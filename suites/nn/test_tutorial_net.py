@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 from conformance import check
 from conformance.assertions import assert_shape, assert_values, describe, expect, show
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, f32, param, rng, seeds, shape_of
+from suites.nn.common import TOL, as_f32, param, rng, seeds, shape_of
+from suites.inputs import tensor_of
 
 
 def make_net(xp, calls=None):
@@ -50,7 +51,7 @@ def test_subclass_registers_layers_and_calls_forward(xp):
            expected="[net, conv1, fc1]", got=[type(m).__name__ for m in modules])
     expect(len(list(net.parameters())) == 4, call=call + "; parameters()", expected="4 parameters",
            got=len(list(net.parameters())))
-    out = net(f32(xp, rng(0).standard_normal((1, 1, 32, 32))))
+    out = net(tensor_of(xp, rng(0).standard_normal((1, 1, 32, 32)), "float32"))
     expect(calls == [(1, 1, 32, 32)], call=call, expected="forward called once with the input", got=f"forward calls: {calls}")
     assert_shape(out, (1, 10), call=call)
 
@@ -59,7 +60,7 @@ def test_subclass_registers_layers_and_calls_forward(xp):
 @given(batch=st.integers(1, 2))
 def test_tutorial_net_shapes(xp, batch):
     F = xp.nn.functional
-    x = f32(xp, rng(batch).standard_normal((batch, 1, 32, 32)))
+    x = tensor_of(xp, rng(batch).standard_normal((batch, 1, 32, 32)), "float32")
     conv = xp.nn.Conv2d(1, 6, 3)
     y = conv(x)
     assert_shape(y, (batch, 6, 30, 30), call=describe("Conv2d(1, 6, 3)", x))
@@ -79,7 +80,7 @@ def test_tutorial_net_shapes(xp, batch):
 def test_tutorial_net_values(xp, seed, batch):
     net = make_net(xp)
     x = rng(seed).standard_normal((batch, 1, 32, 32))
-    out = net(f32(xp, x))
+    out = net(tensor_of(xp, x, "float32"))
     want, _ = oracles.tutorial_net(as_f32(x), *net_params(net))
     assert_values(out, want, call=f"Net()(randn{(batch, 1, 32, 32)}) [seed {seed}]", rtol=1e-4, atol=1e-4)
 
@@ -107,8 +108,8 @@ def test_backward_with_given_gradient(xp, seed, batch):
     x = r.standard_normal((batch, 1, 32, 32))
     g = r.standard_normal((batch, 10))
     net.zero_grad()
-    out = net(f32(xp, x))
-    ret = out.backward(f32(xp, g))
+    out = net(tensor_of(xp, x, "float32"))
+    ret = out.backward(tensor_of(xp, g, "float32"))
     call = f"Net()(randn{(batch, 1, 32, 32)}).backward(randn{(batch, 10)}) [seed {seed}]"
     expect(ret is None, call=call, expected="None", got=show(ret))
     _, grads = oracles.tutorial_net(as_f32(x), *net_params(net), grad_out=as_f32(g))
@@ -124,9 +125,9 @@ def test_tutorial_loss_backward_after_zero_grad(xp):
     net = make_net(xp)
     r = rng(7)
     x, t = r.standard_normal((1, 1, 32, 32)), r.standard_normal(10)
-    net(f32(xp, x)).backward(f32(xp, r.standard_normal((1, 10))))  # the tutorial's first backward
-    output = net(f32(xp, x))
-    target = f32(xp, t).view(1, -1)
+    net(tensor_of(xp, x, "float32")).backward(tensor_of(xp, r.standard_normal((1, 10)), "float32"))  # the tutorial's first backward
+    output = net(tensor_of(xp, x, "float32"))
+    target = tensor_of(xp, t, "float32").view(1, -1)
     assert_shape(target, (1, 10), call="randn(10).view(1, -1)")
     loss = xp.nn.MSELoss()(output, target)
     call = "MSELoss()(net(input), target)"
@@ -149,7 +150,7 @@ def test_tutorial_loss_backward_after_zero_grad(xp):
 @given(set_to_none=st.sampled_from([None, True, False]))
 def test_zero_grad(xp, set_to_none):
     net = xp.nn.Sequential(xp.nn.Linear(3, 2), xp.nn.Linear(2, 1))
-    net(f32(xp, rng(1).standard_normal((4, 3)))).sum().backward()
+    net(tensor_of(xp, rng(1).standard_normal((4, 3)), "float32")).sum().backward()
     if set_to_none is None:
         net.zero_grad()
         call = "Sequential(Linear(3,2), Linear(2,1)).zero_grad()"
@@ -170,12 +171,12 @@ def test_zero_grad(xp, set_to_none):
 def test_unbatched_conv_and_pool(xp, seed, c, o, h, w, k):
     x = rng(seed).standard_normal((c, h, w))
     conv = xp.nn.Conv2d(c, o, k)
-    got = conv(f32(xp, x))
+    got = conv(tensor_of(xp, x, "float32"))
     want = oracles.conv2d(as_f32(x)[None], param(conv.weight), param(conv.bias))[0]
     assert_values(got, want, call=f"Conv2d({c}, {o}, {k})(randn{(c, h, w)}) [seed {seed}]", **TOL)
-    got = xp.nn.MaxPool2d(2)(f32(xp, x))
+    got = xp.nn.MaxPool2d(2)(tensor_of(xp, x, "float32"))
     assert_values(got, oracles.max_pool2d(as_f32(x)[None], 2)[0][0], call=f"MaxPool2d(2)(tensor(shape={(c, h, w)}))")
-    got = xp.nn.AvgPool2d(2)(f32(xp, x))
+    got = xp.nn.AvgPool2d(2)(tensor_of(xp, x, "float32"))
     assert_values(got, oracles.avg_pool2d(as_f32(x)[None], 2)[0], call=f"AvgPool2d(2)(tensor(shape={(c, h, w)}))", **TOL)
 
 
@@ -184,7 +185,7 @@ def test_unbatched_conv_and_pool(xp, seed, c, o, h, w, k):
 def test_unbatched_linear(xp, seed, n_in, n_out):
     x = rng(seed).standard_normal(n_in)
     lin = xp.nn.Linear(n_in, n_out)
-    got = lin(f32(xp, x))
+    got = lin(tensor_of(xp, x, "float32"))
     want = oracles.linear(as_f32(x), param(lin.weight), param(lin.bias))
     assert_values(got, want, call=f"Linear({n_in}, {n_out})(tensor(shape=({n_in},)))", **TOL)
 
