@@ -94,14 +94,14 @@ class FunctionSpec:
     """A stateless nn.functional function: ``functional(*args, **opts) == oracle(*args, **opts)``.
 
     ``inputs(rng)`` draws the NumPy arguments; option values that are arrays become tensors too.
-    ``dtype`` is the documented result dtype.
+    ``dtype`` is the result dtype where the function's documentation states one (one_hot's int64), else None.
     """
 
     functional: str
     inputs: Callable[[np.random.Generator], tuple[np.ndarray, ...]]
     oracle: Callable[..., np.ndarray]
     options: tuple[Options, ...] = ({},)
-    dtype: str = "float32"
+    dtype: str | None = None
 
 
 def to_backend(xp: Any, value: Any) -> Any:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_same_object, assert_tensor
+from conformance.assertions import assert_same_object, assert_values
 from suites.nn.activation_table import ACTIVATIONS
 from suites.nn.common import TOL, as_f32, rng, seeds
 from suites.inputs import tensor_of
@@ -27,10 +27,10 @@ def _check_input(xp: Any, row: ActivationSpec, x: np.ndarray, what: str) -> None
     for opts in row.options:
         want = row.oracle(as_f32(x), **opts)
         got = getattr(xp.nn, row.module)(**opts)(tensor_of(xp, x, "float32"))
-        assert_tensor(got, want, dtype="float32", call=f"nn.{row.module}({options_text(opts)})({what})", **TOL)
+        assert_values(got, want, call=f"nn.{row.module}({options_text(opts)})({what})", **TOL)
         kwargs = row.function_kwargs(xp, opts)
         got = getattr(xp.nn.functional, row.functional)(tensor_of(xp, x, "float32"), **kwargs)
-        assert_tensor(got, want, dtype="float32", call=call_text(f"nn.functional.{row.functional}", what, kwargs),
+        assert_values(got, want, call=call_text(f"nn.functional.{row.functional}", what, kwargs),
                       **TOL)
 
 
@@ -89,7 +89,7 @@ def test_activation_inplace_writes_input(xp, seed, shape):
         call = f"nn.{name}({options_text({**opts, 'inplace': True})})(t := randn{shape} * 3) [seed {seed}]"
         got = getattr(xp.nn, name)(**opts, inplace=True)(tensor)
         assert_same_object(got, tensor, call=call + "; the result is t")
-        assert_tensor(tensor, row.oracle(as_f32(x), **opts), dtype="float32", call=call + "; t afterwards", **TOL)
+        assert_values(tensor, row.oracle(as_f32(x), **opts), call=call + "; t afterwards", **TOL)
 
 
 FUNCTIONAL_INPLACE = (("relu_", "ReLU"), ("elu_", "ELU"), ("celu_", "CELU"), ("selu_", "SELU"),
@@ -109,4 +109,4 @@ def test_functional_inplace_activations(xp, seed, shape):
         call = call_text(f"nn.functional.{function}", f"t := randn{shape} * 3", opts) + f" [seed {seed}]"
         got = getattr(xp.nn.functional, function)(tensor, **opts)
         assert_same_object(got, tensor, call=call + "; the result is t")
-        assert_tensor(tensor, row.oracle(as_f32(x), **opts), dtype="float32", call=call + "; t afterwards", **TOL)
+        assert_values(tensor, row.oracle(as_f32(x), **opts), call=call + "; t afterwards", **TOL)

@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_raises, assert_shape, assert_values, describe, expect
+from conformance.assertions import assert_raises, assert_shape, assert_values, describe, expect, show
 from suites.nn import oracles
 from suites.nn.common import TOL, as_f32, param, rng, seeds
 from suites.inputs import tensor_of
@@ -130,21 +130,37 @@ def test_conv2d_defaults(xp, seed, cin, cout, k, h):
     assert_values(got, want, call=call + f"(randn(1, {cin}, {h}, {h + 1}))", **TOL)
 
 
-@check("nn.conv2d.parameters")
-@given(groups=st.integers(1, 3), a=st.integers(1, 3), b=st.integers(1, 3), kh=st.integers(1, 4), kw=st.integers(1, 4),
-       bias=st.booleans())
-def test_conv2d_parameter_shapes(xp, groups, a, b, kh, kw, bias):
+conv_shapes = st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3), st.integers(1, 4), st.integers(1, 4))
+
+
+def _conv_with_parameters(xp, shape, **kwargs):
+    """Conv2d(groups * a, groups * b, (kh, kw), groups=groups, **kwargs), its description and documented weight shape."""
+    groups, a, b, kh, kw = shape
     cin, cout = groups * a, groups * b
-    conv = xp.nn.Conv2d(cin, cout, (kh, kw), groups=groups, bias=bias)
-    call = f"Conv2d({cin}, {cout}, ({kh}, {kw}), groups={groups}, bias={bias})"
-    assert_shape(conv.weight, (cout, cin // groups, kh, kw), call=call + ".weight")
-    if bias:
-        assert_shape(conv.bias, (cout,), call=call + ".bias")
-    else:
-        expect(conv.bias is None, call=call + ".bias", expected="None", got=conv.bias)
+    conv = xp.nn.Conv2d(cin, cout, (kh, kw), groups=groups, **kwargs)
+    return conv, describe("Conv2d", cin, cout, (kh, kw), groups=groups, **kwargs), (cout, cin // groups, kh, kw)
+
+
+def _expect_parameter_count(conv, want, call):
     total = sum(int(p.numel()) for p in conv.parameters())
-    want = cout * (cin // groups) * kh * kw + (cout if bias else 0)
     expect(total == want, call=f"parameter count of {call}", expected=want, got=total)
+
+
+@check("nn.conv2d.parameters")
+@given(shape=conv_shapes)
+def test_conv2d_parameter_shapes(xp, shape):
+    conv, call, weight = _conv_with_parameters(xp, shape)
+    assert_shape(conv.weight, weight, call=call + ".weight")
+    assert_shape(conv.bias, weight[:1], call=call + ".bias")
+    _expect_parameter_count(conv, math.prod(weight) + weight[0], call)
+
+
+@check("nn.conv2d.no-bias")
+@given(shape=conv_shapes)
+def test_conv2d_without_bias(xp, shape):
+    conv, call, weight = _conv_with_parameters(xp, shape, bias=False)
+    expect(conv.bias is None, call=call + ".bias", expected="None", got=show(conv.bias))
+    _expect_parameter_count(conv, math.prod(weight), call)
 
 
 @check("nn.conv2d.parameters")

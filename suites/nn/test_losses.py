@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
-from conformance.assertions import assert_tensor, show
+from conformance.assertions import assert_values, show
 from suites.nn.common import TOL, rng, seeds
 from suites.nn.loss_table import LOSSES
 from suites.nn.modulespec import LossSpec, as_seen, call_text, options_text, to_backend
@@ -36,10 +36,8 @@ def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) 
                 function_opts = {**row.function_kwargs(xp, module_opts), **chosen}
                 got_function = getattr(xp.nn.functional, row.functional)(*tensors, **function_opts)
             shown = {**opts, **chosen}
-            assert_tensor(got_module, want, dtype="float32", call=f"nn.{row.module}({options_text(shown)})({what})",
-                          **TOL)
-            assert_tensor(got_function, want, dtype="float32", call=call_text(f"nn.functional.{row.functional}", what,
-                                                                              shown), **TOL)
+            assert_values(got_module, want, call=f"nn.{row.module}({options_text(shown)})({what})", **TOL)
+            assert_values(got_function, want, call=call_text(f"nn.functional.{row.functional}", what, shown), **TOL)
 
 
 @pytest.mark.parametrize("row", [

@@ -62,7 +62,8 @@ def test_cast_methods(xp, row):
         want = row.integer if name == "count" else row.floating
         assert_dtype(tensor, want, call=f"{call}; {name}")
         assert_values(tensor.float() if name != "count" else tensor, CAST_VALUES[name], call=f"{call}; {name} values")
-        expect(str(tensor.device) == "cpu", call=f"{call}; {name}.device", expected="cpu", got=str(tensor.device))
+        if row.name == "cpu":
+            expect(str(tensor.device) == "cpu", call=f"{call}; {name}.device", expected="cpu", got=str(tensor.device))
         if name in ("weight", "bias"):
             assert_same_object(tensor, objects[name], call=f"{call}; the {name} Parameter object (cast in place)")
 
@@ -72,7 +73,7 @@ def test_register_parameter(xp):
     m = xp.nn.Module()
     p = xp.nn.Parameter(tensor_of(xp, [1.0, 2.0], "float32"))
     call = "m = Module(); m.register_parameter('w', Parameter([1, 2]))"
-    expect(m.register_parameter("w", p) is None, call=call, expected="None", got="a value")
+    m.register_parameter("w", p)
     assert_same_object(m.w, p, call=call + "; m.w")
     m.register_parameter("slot", None)
     call += "; m.register_parameter('slot', None)"

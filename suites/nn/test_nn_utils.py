@@ -84,7 +84,7 @@ def test_parameters_to_vector_and_back(xp, seed):
     values = [as_f32(r.standard_normal(s)) for s in SHAPES]
     params = [xp.nn.Parameter(tensor_of(xp, v, "float32")) for v in values]
     flat = np.concatenate([v.ravel() for v in values])
-    assert_tensor(xp.nn.utils.parameters_to_vector(params), flat, dtype="float32",
+    assert_values(xp.nn.utils.parameters_to_vector(params), flat,
                   call=f"nn.utils.parameters_to_vector(parameters of shapes {SHAPES}) [seed {seed}]")
     new = as_f32(r.standard_normal(flat.size))
     xp.nn.utils.vector_to_parameters(tensor_of(xp, new, "float32"), params)
@@ -143,19 +143,19 @@ def test_pad_sequence(xp, seed, lengths, batch_first, value, side):
                                        padding_side=side)
     call = f"nn.utils.rnn.pad_sequence(sequences of lengths {lengths}, batch_first={batch_first}, " \
            f"padding_value={value}, padding_side={side!r}) [seed {seed}]"
-    assert_tensor(got, want if batch_first else want.swapaxes(0, 1), dtype="float32", call=call)
+    assert_values(got, want if batch_first else want.swapaxes(0, 1), call=call)
 
 
 def _expect_packed(packed: Any, seqs: list[np.ndarray], sorted_given: bool, call: str) -> None:
     data, sizes, order = _packed(seqs)
-    assert_tensor(packed.data, data, dtype="float32", call=call + ".data")
-    assert_tensor(packed.batch_sizes, np.array(sizes), dtype="int64", call=call + ".batch_sizes")
+    assert_values(packed.data, data, call=call + ".data")
+    assert_values(packed.batch_sizes, np.array(sizes), call=call + ".batch_sizes")
     if sorted_given:
         expect(packed.sorted_indices is None, call=call + ".sorted_indices", expected="None",
                got=show(packed.sorted_indices))
     else:
-        assert_tensor(packed.sorted_indices, np.array(order), dtype="int64", call=call + ".sorted_indices")
-        assert_tensor(packed.unsorted_indices, np.argsort(order), dtype="int64", call=call + ".unsorted_indices")
+        assert_values(packed.sorted_indices, np.array(order), call=call + ".sorted_indices")
+        assert_values(packed.unsorted_indices, np.argsort(order), call=call + ".unsorted_indices")
 
 
 @check("nn.utils.rnn.pack-padded-sequence")
@@ -204,7 +204,7 @@ def test_pad_packed_sequence(xp, seed, lengths, batch_first, value, extra):
     want = np.concatenate([_padded(seqs, value), np.full((len(seqs), extra, 2), value)], axis=1)
     call = f"nn.utils.rnn.pad_packed_sequence(pack_sequence(lengths {lengths}, enforce_sorted=False), " \
            f"batch_first={batch_first}, padding_value={value}, total_length={total}) [seed {seed}]"
-    assert_tensor(padded, want if batch_first else want.swapaxes(0, 1), dtype="float32", call=call)
+    assert_values(padded, want if batch_first else want.swapaxes(0, 1), call=call)
     assert_tensor(got_lengths, np.array(lengths), dtype="int64", call=call + "; lengths")
 
 
@@ -218,7 +218,7 @@ def test_unpack_sequence(xp, seed, lengths):
            f"[seed {seed}]"
     expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
     for i, (tensor, want) in enumerate(zip(got, seqs)):
-        assert_tensor(tensor, want, dtype="float32", call=f"{call}[{i}]")
+        assert_values(tensor, want, call=f"{call}[{i}]")
 
 
 @check("nn.utils.rnn.unpad-sequence")
@@ -234,7 +234,7 @@ def test_unpad_sequence(xp, seed, lengths, batch_first):
            f"batch_first={batch_first}) [seed {seed}]"
     expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
     for i, (tensor, want) in enumerate(zip(got, seqs)):
-        assert_tensor(tensor, want, dtype="float32", call=f"{call}[{i}]")
+        assert_values(tensor, want, call=f"{call}[{i}]")
 
 
 @check("nn.utils.rnn.invert-permutation")
