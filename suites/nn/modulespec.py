@@ -9,12 +9,14 @@ except through ``xp`` handed in by a check.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import numpy as np
+import pytest
 
 from conformance.assertions import show
 from suites.inputs import tensor_of
+from suites.optim.helpers import cited_rows
 
 Options = dict[str, Any]
 
@@ -134,3 +136,13 @@ def reduce(values: np.ndarray, reduction: str) -> np.ndarray:
     if reduction == "mean":
         return np.asarray(values.mean())
     return np.asarray(values.sum()) if reduction == "sum" else values
+
+
+def rows(table: Mapping[str, Any], *cited: tuple[str, pytest.MarkDecorator]) -> list[Any]:
+    """``table``'s rows, each citing its own behaviour: ``rows(LAYERS, ("Conv1d", check("nn.layers.conv1d")), ...)``."""
+    return cited_rows(table, *cited)
+
+
+def names(*cited: tuple[str, pytest.MarkDecorator]) -> list[Any]:
+    """Row names themselves as parameters, each citing its own behaviour: ``names(("conv1d", check("<id>")), ...)``."""
+    return cited_rows({name: name for name, _ in cited}, *cited)

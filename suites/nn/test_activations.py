@@ -17,7 +17,7 @@ from conformance.assertions import assert_same_object, assert_values
 from suites.nn.activation_table import ACTIVATIONS
 from suites.nn.common import TOL, as_f32, rng, seeds
 from suites.inputs import tensor_of
-from suites.nn.modulespec import ActivationSpec, call_text, options_text
+from suites.nn.modulespec import ActivationSpec, call_text, options_text, rows
 
 even_shapes = st.lists(st.sampled_from([2, 4]), min_size=1, max_size=3).map(tuple)
 
@@ -34,34 +34,35 @@ def _check_input(xp: Any, row: ActivationSpec, x: np.ndarray, what: str) -> None
                       **TOL)
 
 
-@pytest.mark.parametrize("row", [
-    pytest.param(ACTIVATIONS["ReLU"], id="ReLU", marks=check("nn.activations.relu")),
-    pytest.param(ACTIVATIONS["ReLU6"], id="ReLU6", marks=check("nn.activations.relu6")),
-    pytest.param(ACTIVATIONS["LeakyReLU"], id="LeakyReLU", marks=check("nn.activations.leakyrelu")),
-    pytest.param(ACTIVATIONS["PReLU"], id="PReLU", marks=check("nn.activations.prelu")),
-    pytest.param(ACTIVATIONS["ELU"], id="ELU", marks=check("nn.activations.elu")),
-    pytest.param(ACTIVATIONS["SELU"], id="SELU", marks=check("nn.activations.selu")),
-    pytest.param(ACTIVATIONS["CELU"], id="CELU", marks=check("nn.activations.celu")),
-    pytest.param(ACTIVATIONS["GELU"], id="GELU", marks=check("nn.activations.gelu")),
-    pytest.param(ACTIVATIONS["SiLU"], id="SiLU", marks=check("nn.activations.silu")),
-    pytest.param(ACTIVATIONS["Mish"], id="Mish", marks=check("nn.activations.mish")),
-    pytest.param(ACTIVATIONS["Softplus"], id="Softplus", marks=check("nn.activations.softplus")),
-    pytest.param(ACTIVATIONS["Softsign"], id="Softsign", marks=check("nn.activations.softsign")),
-    pytest.param(ACTIVATIONS["Hardtanh"], id="Hardtanh", marks=check("nn.activations.hardtanh")),
-    pytest.param(ACTIVATIONS["Hardsigmoid"], id="Hardsigmoid", marks=check("nn.activations.hardsigmoid")),
-    pytest.param(ACTIVATIONS["Hardswish"], id="Hardswish", marks=check("nn.activations.hardswish")),
-    pytest.param(ACTIVATIONS["Tanh"], id="Tanh", marks=check("nn.activations.tanh")),
-    pytest.param(ACTIVATIONS["Sigmoid"], id="Sigmoid", marks=check("nn.activations.sigmoid")),
-    pytest.param(ACTIVATIONS["LogSigmoid"], id="LogSigmoid", marks=check("nn.activations.logsigmoid")),
-    pytest.param(ACTIVATIONS["Softmax"], id="Softmax", marks=check("nn.activations.softmax")),
-    pytest.param(ACTIVATIONS["LogSoftmax"], id="LogSoftmax", marks=check("nn.activations.logsoftmax")),
-    pytest.param(ACTIVATIONS["Softmin"], id="Softmin", marks=check("nn.activations.softmin")),
-    pytest.param(ACTIVATIONS["Threshold"], id="Threshold", marks=check("nn.activations.threshold")),
-    pytest.param(ACTIVATIONS["GLU"], id="GLU", marks=check("nn.activations.glu")),
-    pytest.param(ACTIVATIONS["Tanhshrink"], id="Tanhshrink", marks=check("nn.activations.tanhshrink")),
-    pytest.param(ACTIVATIONS["Softshrink"], id="Softshrink", marks=check("nn.activations.softshrink")),
-    pytest.param(ACTIVATIONS["Hardshrink"], id="Hardshrink", marks=check("nn.activations.hardshrink")),
-])
+@pytest.mark.parametrize("row", rows(
+    ACTIVATIONS,
+    ("ReLU", check("nn.activations.relu")),
+    ("ReLU6", check("nn.activations.relu6")),
+    ("LeakyReLU", check("nn.activations.leakyrelu")),
+    ("PReLU", check("nn.activations.prelu")),
+    ("ELU", check("nn.activations.elu")),
+    ("SELU", check("nn.activations.selu")),
+    ("CELU", check("nn.activations.celu")),
+    ("GELU", check("nn.activations.gelu")),
+    ("SiLU", check("nn.activations.silu")),
+    ("Mish", check("nn.activations.mish")),
+    ("Softplus", check("nn.activations.softplus")),
+    ("Softsign", check("nn.activations.softsign")),
+    ("Hardtanh", check("nn.activations.hardtanh")),
+    ("Hardsigmoid", check("nn.activations.hardsigmoid")),
+    ("Hardswish", check("nn.activations.hardswish")),
+    ("Tanh", check("nn.activations.tanh")),
+    ("Sigmoid", check("nn.activations.sigmoid")),
+    ("LogSigmoid", check("nn.activations.logsigmoid")),
+    ("Softmax", check("nn.activations.softmax")),
+    ("LogSoftmax", check("nn.activations.logsoftmax")),
+    ("Softmin", check("nn.activations.softmin")),
+    ("Threshold", check("nn.activations.threshold")),
+    ("GLU", check("nn.activations.glu")),
+    ("Tanhshrink", check("nn.activations.tanhshrink")),
+    ("Softshrink", check("nn.activations.softshrink")),
+    ("Hardshrink", check("nn.activations.hardshrink")),
+))
 @settings(max_examples=3)
 @given(seed=seeds, shape=even_shapes)
 @example(seed=0, shape=(2, 4))

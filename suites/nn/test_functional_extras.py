@@ -10,23 +10,21 @@ from conformance import check
 from conformance.assertions import assert_dtype, assert_values, show
 from suites.nn.common import TOL, rng, seeds
 from suites.nn.functional_table import FUNCTIONS
-from suites.nn.modulespec import as_seen, call_text, to_backend
+from suites.nn.modulespec import as_seen, call_text, rows, to_backend
 
 
-@pytest.mark.parametrize("row", [
-    pytest.param(FUNCTIONS["one_hot"], id="one_hot", marks=check("nn.functional.one-hot")),
-    pytest.param(FUNCTIONS["pad"], id="pad", marks=check("nn.functional.pad")),
-    pytest.param(FUNCTIONS["normalize"], id="normalize", marks=check("nn.functional.normalize")),
-    pytest.param(FUNCTIONS["linear"], id="linear", marks=check("nn.functional.linear")),
-    pytest.param(FUNCTIONS["embedding"], id="embedding", marks=check("nn.functional.embedding")),
-    pytest.param(FUNCTIONS["cosine_similarity"], id="cosine_similarity",
-                 marks=check("nn.functional.cosine-similarity")),
-    pytest.param(FUNCTIONS["pairwise_distance"], id="pairwise_distance",
-                 marks=check("nn.functional.pairwise-distance")),
-    pytest.param(FUNCTIONS["interpolate"], id="interpolate", marks=check("nn.functional.interpolate")),
-    pytest.param(FUNCTIONS["scaled_dot_product_attention"], id="scaled_dot_product_attention",
-                 marks=check("nn.functional.scaled-dot-product-attention")),
-])
+@pytest.mark.parametrize("row", rows(
+    FUNCTIONS,
+    ("one_hot", check("nn.functional.one-hot")),
+    ("pad", check("nn.functional.pad")),
+    ("normalize", check("nn.functional.normalize")),
+    ("linear", check("nn.functional.linear")),
+    ("embedding", check("nn.functional.embedding")),
+    ("cosine_similarity", check("nn.functional.cosine-similarity")),
+    ("pairwise_distance", check("nn.functional.pairwise-distance")),
+    ("interpolate", check("nn.functional.interpolate")),
+    ("scaled_dot_product_attention", check("nn.functional.scaled-dot-product-attention")),
+))
 @settings(max_examples=4)
 @given(seed=seeds)
 def test_functional_formula(xp, row, seed):

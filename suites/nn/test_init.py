@@ -14,7 +14,7 @@ from conformance.assertions import assert_same_object, assert_values, describe, 
 from suites.inputs import tensor_of
 from suites.nn.common import seeds
 from suites.nn.init_table import GAINS, INITS, InitSpec, Spread
-from suites.nn.modulespec import Options, call_text
+from suites.nn.modulespec import Options, call_text, rows
 
 
 def _init(xp: Any, row: InitSpec, opts: Options) -> tuple[Any, Any, str]:
@@ -48,20 +48,21 @@ def test_calculate_gain(xp):
         expect(abs(got - want) <= 1e-12 * want, call=describe("nn.init.calculate_gain", *args), expected=want, got=got)
 
 
-@pytest.mark.parametrize("row", [
-    pytest.param(INITS["zeros_"], id="zeros_", marks=check("nn.init.zeros")),
-    pytest.param(INITS["ones_"], id="ones_", marks=check("nn.init.ones")),
-    pytest.param(INITS["constant_"], id="constant_", marks=check("nn.init.constant")),
-    pytest.param(INITS["eye_"], id="eye_", marks=check("nn.init.eye")),
-    pytest.param(INITS["dirac_"], id="dirac_", marks=check("nn.init.dirac")),
-    pytest.param(INITS["uniform_"], id="uniform_", marks=check("nn.init.uniform")),
-    pytest.param(INITS["normal_"], id="normal_", marks=check("nn.init.normal")),
-    pytest.param(INITS["xavier_uniform_"], id="xavier_uniform_", marks=check("nn.init.xavier-uniform")),
-    pytest.param(INITS["xavier_normal_"], id="xavier_normal_", marks=check("nn.init.xavier-normal")),
-    pytest.param(INITS["kaiming_uniform_"], id="kaiming_uniform_", marks=check("nn.init.kaiming-uniform")),
-    pytest.param(INITS["kaiming_normal_"], id="kaiming_normal_", marks=check("nn.init.kaiming-normal")),
-    pytest.param(INITS["trunc_normal_"], id="trunc_normal_", marks=check("nn.init.trunc-normal")),
-])
+@pytest.mark.parametrize("row", rows(
+    INITS,
+    ("zeros_", check("nn.init.zeros")),
+    ("ones_", check("nn.init.ones")),
+    ("constant_", check("nn.init.constant")),
+    ("eye_", check("nn.init.eye")),
+    ("dirac_", check("nn.init.dirac")),
+    ("uniform_", check("nn.init.uniform")),
+    ("normal_", check("nn.init.normal")),
+    ("xavier_uniform_", check("nn.init.xavier-uniform")),
+    ("xavier_normal_", check("nn.init.xavier-normal")),
+    ("kaiming_uniform_", check("nn.init.kaiming-uniform")),
+    ("kaiming_normal_", check("nn.init.kaiming-normal")),
+    ("trunc_normal_", check("nn.init.trunc-normal")),
+))
 def test_init_fills_in_place(xp, row):
     """Each option set, under a fixed seed: the tensor itself is filled (and returned) with the exact
     result or values following the documented law."""

@@ -16,7 +16,7 @@ from conformance import check
 from conformance.assertions import assert_values, show
 from suites.nn.common import TOL, rng, seeds
 from suites.nn.loss_table import LOSSES
-from suites.nn.modulespec import LossSpec, as_seen, call_text, options_text, to_backend
+from suites.nn.modulespec import LossSpec, as_seen, call_text, options_text, rows, to_backend
 
 
 def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) -> None:
@@ -40,34 +40,31 @@ def check_loss(xp: Any, row: LossSpec, args: tuple[np.ndarray, ...], what: str) 
             assert_values(got_function, want, call=call_text(f"nn.functional.{row.functional}", what, shown), **TOL)
 
 
-@pytest.mark.parametrize("row", [
-    pytest.param(LOSSES["L1Loss"], id="L1Loss", marks=check("nn.losses.l1")),
-    pytest.param(LOSSES["MSELoss"], id="MSELoss", marks=check("nn.losses.mse")),
-    pytest.param(LOSSES["CrossEntropyLoss-indices"], id="CrossEntropyLoss-indices",
-                 marks=check("nn.losses.cross-entropy-indices")),
-    pytest.param(LOSSES["CrossEntropyLoss-probabilities"], id="CrossEntropyLoss-probabilities",
-                 marks=check("nn.losses.cross-entropy-probabilities")),
-    pytest.param(LOSSES["NLLLoss"], id="NLLLoss", marks=check("nn.losses.nll")),
-    pytest.param(LOSSES["BCELoss"], id="BCELoss", marks=check("nn.losses.bce")),
-    pytest.param(LOSSES["BCEWithLogitsLoss"], id="BCEWithLogitsLoss", marks=check("nn.losses.bce-with-logits")),
-    pytest.param(LOSSES["KLDivLoss"], id="KLDivLoss", marks=check("nn.losses.kldiv")),
-    pytest.param(LOSSES["KLDivLoss-log-target"], id="KLDivLoss-log-target", marks=check("nn.losses.kldiv-log-target")),
-    pytest.param(LOSSES["SmoothL1Loss"], id="SmoothL1Loss", marks=check("nn.losses.smooth-l1")),
-    pytest.param(LOSSES["HuberLoss"], id="HuberLoss", marks=check("nn.losses.huber")),
-    pytest.param(LOSSES["CosineEmbeddingLoss"], id="CosineEmbeddingLoss", marks=check("nn.losses.cosine-embedding")),
-    pytest.param(LOSSES["MarginRankingLoss"], id="MarginRankingLoss", marks=check("nn.losses.margin-ranking")),
-    pytest.param(LOSSES["TripletMarginLoss"], id="TripletMarginLoss", marks=check("nn.losses.triplet-margin")),
-    pytest.param(LOSSES["TripletMarginWithDistanceLoss"], id="TripletMarginWithDistanceLoss",
-                 marks=check("nn.losses.triplet-margin-with-distance")),
-    pytest.param(LOSSES["HingeEmbeddingLoss"], id="HingeEmbeddingLoss", marks=check("nn.losses.hinge-embedding")),
-    pytest.param(LOSSES["MultiLabelMarginLoss"], id="MultiLabelMarginLoss", marks=check("nn.losses.multilabel-margin")),
-    pytest.param(LOSSES["MultiLabelSoftMarginLoss"], id="MultiLabelSoftMarginLoss",
-                 marks=check("nn.losses.multilabel-soft-margin")),
-    pytest.param(LOSSES["MultiMarginLoss"], id="MultiMarginLoss", marks=check("nn.losses.multi-margin")),
-    pytest.param(LOSSES["SoftMarginLoss"], id="SoftMarginLoss", marks=check("nn.losses.soft-margin")),
-    pytest.param(LOSSES["PoissonNLLLoss"], id="PoissonNLLLoss", marks=check("nn.losses.poisson-nll")),
-    pytest.param(LOSSES["GaussianNLLLoss"], id="GaussianNLLLoss", marks=check("nn.losses.gaussian-nll")),
-])
+@pytest.mark.parametrize("row", rows(
+    LOSSES,
+    ("L1Loss", check("nn.losses.l1")),
+    ("MSELoss", check("nn.losses.mse")),
+    ("CrossEntropyLoss-indices", check("nn.losses.cross-entropy-indices")),
+    ("CrossEntropyLoss-probabilities", check("nn.losses.cross-entropy-probabilities")),
+    ("NLLLoss", check("nn.losses.nll")),
+    ("BCELoss", check("nn.losses.bce")),
+    ("BCEWithLogitsLoss", check("nn.losses.bce-with-logits")),
+    ("KLDivLoss", check("nn.losses.kldiv")),
+    ("KLDivLoss-log-target", check("nn.losses.kldiv-log-target")),
+    ("SmoothL1Loss", check("nn.losses.smooth-l1")),
+    ("HuberLoss", check("nn.losses.huber")),
+    ("CosineEmbeddingLoss", check("nn.losses.cosine-embedding")),
+    ("MarginRankingLoss", check("nn.losses.margin-ranking")),
+    ("TripletMarginLoss", check("nn.losses.triplet-margin")),
+    ("TripletMarginWithDistanceLoss", check("nn.losses.triplet-margin-with-distance")),
+    ("HingeEmbeddingLoss", check("nn.losses.hinge-embedding")),
+    ("MultiLabelMarginLoss", check("nn.losses.multilabel-margin")),
+    ("MultiLabelSoftMarginLoss", check("nn.losses.multilabel-soft-margin")),
+    ("MultiMarginLoss", check("nn.losses.multi-margin")),
+    ("SoftMarginLoss", check("nn.losses.soft-margin")),
+    ("PoissonNLLLoss", check("nn.losses.poisson-nll")),
+    ("GaussianNLLLoss", check("nn.losses.gaussian-nll")),
+))
 @settings(max_examples=1)
 @given(seed=seeds, n=st.integers(2, 5))
 @example(seed=0, n=4)

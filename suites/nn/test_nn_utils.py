@@ -208,6 +208,13 @@ def test_pad_packed_sequence(xp, seed, lengths, batch_first, value, extra):
     assert_tensor(got_lengths, np.array(lengths), dtype="int64", call=call + "; lengths")
 
 
+def _expect_sequences(got: list[Any], seqs: list[np.ndarray], call: str) -> None:
+    """A list of tensors holding ``seqs``, in order."""
+    expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
+    for i, (tensor, want) in enumerate(zip(got, seqs)):
+        assert_values(tensor, want, call=f"{call}[{i}]")
+
+
 @check("nn.utils.rnn.unpack-sequence")
 @settings(max_examples=8)
 @given(seed=seeds, lengths=lengths_strategy)
@@ -216,9 +223,7 @@ def test_unpack_sequence(xp, seed, lengths):
     got = xp.nn.utils.rnn.unpack_sequence(xp.nn.utils.rnn.pack_sequence(_tensors(xp, seqs), enforce_sorted=False))
     call = f"nn.utils.rnn.unpack_sequence(pack_sequence(sequences of lengths {lengths}, enforce_sorted=False)) " \
            f"[seed {seed}]"
-    expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
-    for i, (tensor, want) in enumerate(zip(got, seqs)):
-        assert_values(tensor, want, call=f"{call}[{i}]")
+    _expect_sequences(got, seqs, call)
 
 
 @check("nn.utils.rnn.unpad-sequence")
@@ -232,9 +237,7 @@ def test_unpad_sequence(xp, seed, lengths, batch_first):
                                          tensor_of(xp, lengths), batch_first=batch_first)
     call = f"nn.utils.rnn.unpad_sequence(padded (with 7.0) sequences, lengths={list(lengths)}, " \
            f"batch_first={batch_first}) [seed {seed}]"
-    expect(len(got) == len(seqs), call=call, expected=f"{len(seqs)} tensors", got=f"{len(got)} tensors")
-    for i, (tensor, want) in enumerate(zip(got, seqs)):
-        assert_values(tensor, want, call=f"{call}[{i}]")
+    _expect_sequences(got, seqs, call)
 
 
 @check("nn.utils.rnn.invert-permutation")

@@ -13,19 +13,16 @@ from conformance import check
 from conformance.assertions import assert_dtype, assert_shape, assert_values, expect, show, to_numpy
 from suites.nn.common import TOL, rng, seeds
 from suites.nn.layer_table import COUNTERPARTS, LAYERS
-from suites.nn.modulespec import as_seen, to_backend
+from suites.nn.modulespec import as_seen, names, to_backend
 
-WITH_INDICES = [
-    pytest.param("max_pool1d", id="max_pool1d", marks=check("nn.functional.max-pool-with-indices")),
-    pytest.param("max_pool2d", id="max_pool2d", marks=check("nn.functional.max-pool-with-indices")),
-    pytest.param("max_pool3d", id="max_pool3d", marks=check("nn.functional.max-pool-with-indices")),
-    pytest.param("adaptive_max_pool1d", id="adaptive_max_pool1d",
-                 marks=check("nn.functional.adaptive-max-pool-with-indices")),
-    pytest.param("adaptive_max_pool2d", id="adaptive_max_pool2d",
-                 marks=check("nn.functional.adaptive-max-pool-with-indices")),
-    pytest.param("adaptive_max_pool3d", id="adaptive_max_pool3d",
-                 marks=check("nn.functional.adaptive-max-pool-with-indices")),
-]
+WITH_INDICES = names(
+    ("max_pool1d", check("nn.functional.max-pool-with-indices")),
+    ("max_pool2d", check("nn.functional.max-pool-with-indices")),
+    ("max_pool3d", check("nn.functional.max-pool-with-indices")),
+    ("adaptive_max_pool1d", check("nn.functional.adaptive-max-pool-with-indices")),
+    ("adaptive_max_pool2d", check("nn.functional.adaptive-max-pool-with-indices")),
+    ("adaptive_max_pool3d", check("nn.functional.adaptive-max-pool-with-indices")),
+)
 COUNTERPARTS_WITH_2D = {**COUNTERPARTS, "max_pool2d": ("MaxPool2d", COUNTERPARTS["max_pool1d"][1])}
 
 

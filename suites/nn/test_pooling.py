@@ -2,6 +2,7 @@
 last-window rule), values against NumPy windows, padding limits, indices, divisors, bins."""
 
 import numpy as np
+import pytest
 from hypothesis import assume, given, strategies as st
 
 from conformance import check
@@ -9,6 +10,7 @@ from conformance.assertions import assert_raises, assert_shape, assert_values, d
 from suites.nn import oracles
 from suites.nn.common import TOL, as_f32, rng, seeds
 from suites.inputs import tensor_of
+from suites.nn.modulespec import names
 
 
 @st.composite
@@ -43,27 +45,29 @@ def maxpool(xp, cfg, **extra):
     return xp.nn.MaxPool2d(cfg["k"], **kwargs), describe("MaxPool2d", cfg["k"], **kwargs)
 
 
+def expect_output_shape(xp, pool, cfg):
+    """``pool(xp, cfg)``'s layer maps cfg's input to the documented size (stride defaulting to the kernel)."""
+    layer, name = pool(xp, cfg)
+    n, c, h, w = cfg["input"]
+    s = cfg["k"] if cfg["s"] is None else cfg["s"]
+    want = [oracles.pool_out(x, cfg["k"], s, cfg["p"], cfg["d"], cfg["ceil_mode"]) for x in (h, w)]
+    assert_shape(layer(xp.zeros(cfg["input"])), (n, c, *want), call=f"{name}(zeros{cfg['input']})")
+
+
+@pytest.mark.parametrize("layer", names(("MaxPool2d", check("nn.maxpool2d.output-shape")),
+                                         ("AvgPool2d", check("nn.avgpool2d.output-shape"))))
+def test_pool2d_ceil_mode_example(xp, layer):
+    """On a 5x5 input, kernel 2 and stride 2 give 2 outputs per dim, 3 with ceil_mode; with padding 1 the
+    4th window would start at 3*2 - 1 = 5 = H, in the right padding: dropped, so 3 (ceil alone gives 4)."""
+    for kwargs, want in [({"ceil_mode": False}, 2), ({"ceil_mode": True}, 3), ({"padding": 1, "ceil_mode": True}, 3)]:
+        got = getattr(xp.nn, layer)(2, 2, **kwargs)(xp.zeros(1, 1, 5, 5))
+        assert_shape(got, (1, 1, want, want), call=describe(layer, 2, 2, **kwargs) + "(zeros(1, 1, 5, 5))")
+
+
 @check("nn.maxpool2d.output-shape")
 @given(cfg=pool_configs())
 def test_maxpool2d_output_shape(xp, cfg):
-    layer, name = maxpool(xp, cfg)
-    n, c, h, w = cfg["input"]
-    s = cfg["k"] if cfg["s"] is None else cfg["s"]
-
-    def size(x):
-        return oracles.pool_out(x, cfg["k"], s, cfg["p"], cfg["d"], cfg["ceil_mode"])
-
-    assert_shape(layer(xp.zeros(cfg["input"])), (n, c, size(h), size(w)), call=f"{name}(zeros{cfg['input']})")
-
-
-@check("nn.maxpool2d.output-shape")
-def test_maxpool2d_ceil_mode_example(xp):
-    for ceil_mode, want in [(False, 2), (True, 3)]:
-        got = xp.nn.MaxPool2d(2, 2, ceil_mode=ceil_mode)(xp.zeros(1, 1, 5, 5))
-        assert_shape(got, (1, 1, want, want), call=f"MaxPool2d(2, 2, ceil_mode={ceil_mode})(zeros(1, 1, 5, 5))")
-    # the 4th window would start at 3*2 - 1 = 5 = H, in the right padding: dropped, so 3 (ceil alone gives 4)
-    got = xp.nn.MaxPool2d(2, 2, padding=1, ceil_mode=True)(xp.zeros(1, 1, 5, 5))
-    assert_shape(got, (1, 1, 3, 3), call="MaxPool2d(2, 2, padding=1, ceil_mode=True)(zeros(1, 1, 5, 5))")
+    expect_output_shape(xp, maxpool, cfg)
 
 
 @check("nn.maxpool2d.values")
@@ -130,23 +134,7 @@ def avgpool(xp, cfg, **extra):
 @check("nn.avgpool2d.output-shape")
 @given(cfg=pool_configs(dilation=False))
 def test_avgpool2d_output_shape(xp, cfg):
-    layer, name = avgpool(xp, cfg)
-    n, c, h, w = cfg["input"]
-    s = cfg["k"] if cfg["s"] is None else cfg["s"]
-
-    def size(x):
-        return oracles.pool_out(x, cfg["k"], s, cfg["p"], 1, cfg["ceil_mode"])
-
-    assert_shape(layer(xp.zeros(cfg["input"])), (n, c, size(h), size(w)), call=f"{name}(zeros{cfg['input']})")
-
-
-@check("nn.avgpool2d.output-shape")
-def test_avgpool2d_ceil_mode_example(xp):
-    for ceil_mode, want in [(False, 2), (True, 3)]:
-        got = xp.nn.AvgPool2d(2, 2, ceil_mode=ceil_mode)(xp.zeros(1, 1, 5, 5))
-        assert_shape(got, (1, 1, want, want), call=f"AvgPool2d(2, 2, ceil_mode={ceil_mode})(zeros(1, 1, 5, 5))")
-    got = xp.nn.AvgPool2d(2, 2, padding=1, ceil_mode=True)(xp.zeros(1, 1, 5, 5))
-    assert_shape(got, (1, 1, 3, 3), call="AvgPool2d(2, 2, padding=1, ceil_mode=True)(zeros(1, 1, 5, 5))")
+    expect_output_shape(xp, avgpool, cfg)
 
 
 @check("nn.avgpool2d.values")

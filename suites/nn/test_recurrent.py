@@ -13,7 +13,7 @@ from conformance import check
 from conformance.assertions import assert_values, expect
 from suites.nn.common import TOL, as_f32, param, rng, seeds, set_param
 from suites.inputs import tensor_of
-from suites.nn.modulespec import options_text
+from suites.nn.modulespec import names, options_text
 from suites.nn.recurrent_oracle import cell_params, recurrent, recurrent_params, step
 
 INPUT, HIDDEN, STEPS, BATCH = 3, 4, 5, 2
@@ -84,11 +84,11 @@ def _check_cell(xp: Any, kind: str, seed: int) -> None:
                   **TOL)
 
 
-@pytest.mark.parametrize("kind", [
-    pytest.param("RNN", marks=check("nn.layers.rnn")),
-    pytest.param("LSTM", marks=check("nn.layers.lstm")),
-    pytest.param("GRU", marks=check("nn.layers.gru")),
-])
+@pytest.mark.parametrize("kind", names(
+    ("RNN", check("nn.layers.rnn")),
+    ("LSTM", check("nn.layers.lstm")),
+    ("GRU", check("nn.layers.gru")),
+))
 @settings(max_examples=1)
 @given(seed=seeds)
 def test_recurrent_layers(xp, kind, seed):
@@ -96,11 +96,11 @@ def test_recurrent_layers(xp, kind, seed):
         _check_recurrent(xp, kind, seed, extra)
 
 
-@pytest.mark.parametrize("kind", [
-    pytest.param("RNN", marks=check("nn.layers.rnncell")),
-    pytest.param("LSTM", marks=check("nn.layers.lstmcell")),
-    pytest.param("GRU", marks=check("nn.layers.grucell")),
-])
+@pytest.mark.parametrize("kind", names(
+    ("RNN", check("nn.layers.rnncell")),
+    ("LSTM", check("nn.layers.lstmcell")),
+    ("GRU", check("nn.layers.grucell")),
+))
 @settings(max_examples=2)
 @given(seed=seeds)
 def test_recurrent_cells(xp, kind, seed):

@@ -7,6 +7,7 @@ import operator
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import example, given, strategies as st
 
 from conformance import check
@@ -35,13 +36,17 @@ def _array_sees(xp: Any, t: Any, array: Any, call: str) -> None:
     assert_ndarray(array, new, dtype=new.dtype.name, call=f"{call}, read after t.copy_(t + 3)")
 
 
-@check("numpy.array-protocol.shares-memory")
+@pytest.mark.parametrize("convert", [
+    pytest.param("asarray", marks=check("numpy.array-protocol.shares-memory")),
+    pytest.param("from_dlpack", marks=check("numpy.dlpack.numpy-from-tensor-shares")),
+])
 @given(shape=shapes(0, 3, 1, 3), dtype=st.sampled_from(DTYPES))
 @example(shape=(2,), dtype="float32")
-def test_asarray_of_tensor(xp, shape, dtype):
+def test_ndarray_of_tensor(xp, convert, shape, dtype):
+    """numpy.<convert>(t) is an ndarray with t's values that reads what is written through t afterwards."""
     t = tensor_of(xp, _fresh(shape, dtype))
-    call = describe("numpy.asarray", t)
-    got = np.asarray(t)
+    call = describe(f"numpy.{convert}", t)
+    got = getattr(np, convert)(t)
     assert_ndarray(got, _fresh(shape, dtype), dtype=dtype, call=call)
     _array_sees(xp, t, got, call)
 
@@ -55,17 +60,6 @@ def test_from_dlpack_of_ndarray(xp, shape, dtype):
     got = xp.from_dlpack(array)
     assert_tensor(got, array.copy(), dtype=dtype, call=call)
     _tensor_sees(xp, got, array, call)
-
-
-@check("numpy.dlpack.numpy-from-tensor-shares")
-@given(shape=shapes(0, 3, 1, 3), dtype=st.sampled_from(DTYPES))
-@example(shape=(2,), dtype="float32")
-def test_numpy_from_dlpack_of_tensor(xp, shape, dtype):
-    t = tensor_of(xp, _fresh(shape, dtype))
-    call = describe("numpy.from_dlpack", t)
-    got = np.from_dlpack(t)
-    assert_ndarray(got, _fresh(shape, dtype), dtype=dtype, call=call)
-    _array_sees(xp, t, got, call)
 
 
 @check("numpy.dlpack.tensor-round-trip")
