@@ -133,12 +133,12 @@ def test_conv2d_defaults(xp, seed, cin, cout, k, h):
 conv_shapes = st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3), st.integers(1, 4), st.integers(1, 4))
 
 
-def _conv_with_parameters(xp, shape, **kwargs):
-    """Conv2d(groups * a, groups * b, (kh, kw), groups=groups, **kwargs), its description and documented weight shape."""
+def _conv_with_parameters(xp, shape, bias):
+    """Conv2d(groups * a, groups * b, (kh, kw), groups=groups, bias=bias), its description and documented weight shape."""
     groups, a, b, kh, kw = shape
     cin, cout = groups * a, groups * b
-    conv = xp.nn.Conv2d(cin, cout, (kh, kw), groups=groups, **kwargs)
-    return conv, describe("Conv2d", cin, cout, (kh, kw), groups=groups, **kwargs), (cout, cin // groups, kh, kw)
+    conv = xp.nn.Conv2d(cin, cout, (kh, kw), groups=groups, bias=bias)
+    return conv, describe("Conv2d", cin, cout, (kh, kw), groups=groups, bias=bias), (cout, cin // groups, kh, kw)
 
 
 def _expect_parameter_count(conv, want, call):
@@ -149,7 +149,7 @@ def _expect_parameter_count(conv, want, call):
 @check("nn.conv2d.parameters")
 @given(shape=conv_shapes)
 def test_conv2d_parameter_shapes(xp, shape):
-    conv, call, weight = _conv_with_parameters(xp, shape)
+    conv, call, weight = _conv_with_parameters(xp, shape, bias=True)
     assert_shape(conv.weight, weight, call=call + ".weight")
     assert_shape(conv.bias, weight[:1], call=call + ".bias")
     _expect_parameter_count(conv, math.prod(weight) + weight[0], call)

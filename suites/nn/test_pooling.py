@@ -59,9 +59,10 @@ def expect_output_shape(xp, pool, cfg):
 def test_pool2d_ceil_mode_example(xp, layer):
     """On a 5x5 input, kernel 2 and stride 2 give 2 outputs per dim, 3 with ceil_mode; with padding 1 the
     4th window would start at 3*2 - 1 = 5 = H, in the right padding: dropped, so 3 (ceil alone gives 4)."""
-    for kwargs, want in [({"ceil_mode": False}, 2), ({"ceil_mode": True}, 3), ({"padding": 1, "ceil_mode": True}, 3)]:
-        got = getattr(xp.nn, layer)(2, 2, **kwargs)(xp.zeros(1, 1, 5, 5))
-        assert_shape(got, (1, 1, want, want), call=describe(layer, 2, 2, **kwargs) + "(zeros(1, 1, 5, 5))")
+    for padding, ceil_mode, want in [(0, False, 2), (0, True, 3), (1, True, 3)]:
+        got = getattr(xp.nn, layer)(2, 2, padding=padding, ceil_mode=ceil_mode)(xp.zeros(1, 1, 5, 5))
+        assert_shape(got, (1, 1, want, want),
+                     call=describe(layer, 2, 2, padding=padding, ceil_mode=ceil_mode) + "(zeros(1, 1, 5, 5))")
 
 
 @check("nn.maxpool2d.output-shape")
