@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.assertions import dtype_name, to_numpy
+from conformance.assertions import dtype_name, expect, to_numpy
 from suites.inputs import tensor_of
 
 seeds = st.integers(0, 2**16)
@@ -29,6 +29,13 @@ def param(t) -> np.ndarray:
 
 def shape_of(t) -> tuple[int, ...]:
     return tuple(int(s) for s in t.shape)
+
+
+def expect_parameter_shapes(module, want: dict[str, tuple[int, ...]], call: str) -> None:
+    """named_parameters() gives exactly ``want``'s names with these shapes, in any order (the order is a
+    behaviour of its own, nn.module.named-parameters-order)."""
+    got = {name: shape_of(p) for name, p in module.named_parameters()}
+    expect(got == want, call=call + ".named_parameters()", expected=f"names and shapes {want}", got=got)
 
 
 def set_param(xp, p, arr) -> None:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from conformance import check
 from conformance.assertions import assert_values, expect
 from suites.nn.activation_table import softmax
-from suites.nn.common import TOL, as_f32, param, rng, seeds, set_param
+from suites.nn.common import TOL, as_f32, expect_parameter_shapes, param, rng, seeds, set_param
 from suites.inputs import tensor_of
 
 E, HEADS, L, S, N = 4, 2, 3, 5, 2
@@ -50,9 +50,7 @@ def test_multihead_attention(xp, seed):
     for batch_first in (False, True):
         module = xp.nn.MultiheadAttention(E, HEADS, batch_first=batch_first)
         call = f"nn.MultiheadAttention({E}, {HEADS}, batch_first={batch_first})"
-        got = {name: tuple(int(s) for s in t.shape) for name, t in module.named_parameters()}
-        expect(list(got.items()) == list(PARAMETERS.items()), call=call + ".named_parameters()", expected=PARAMETERS,
-               got=got)
+        expect_parameter_shapes(module, PARAMETERS, call)
         for t in module.parameters():
             set_param(xp, t, (r.standard_normal(tuple(int(s) for s in t.shape)) * 0.5).astype(np.float32))
         p = {name: param(t) for name, t in module.named_parameters()}
@@ -131,9 +129,7 @@ def test_transformer_encoder_layer(xp, seed):
         call = f"nn.TransformerEncoderLayer({E}, {HEADS}, dim_feedforward={FF}, " \
                f"{''.join(f'{k}={v}, ' for k, v in options.items())}dropout=0.0)"
         module = xp.nn.TransformerEncoderLayer(E, HEADS, dim_feedforward=FF, dropout=0.0, **options)
-        got = {name: tuple(int(s) for s in t.shape) for name, t in module.named_parameters()}
-        want = _transformer_parameters(False)
-        expect(list(got.items()) == list(want.items()), call=call + ".named_parameters()", expected=want, got=got)
+        expect_parameter_shapes(module, _transformer_parameters(False), call)
         p = _randomised(xp, module, r)
         x = as_f32(r.standard_normal((L, N, E)))
         out = encoder_layer(x, p, options.get("norm_first", False))
@@ -150,9 +146,7 @@ def test_transformer_decoder_layer(xp, seed):
     r = rng(seed)
     call = f"nn.TransformerDecoderLayer({E}, {HEADS}, dim_feedforward={FF}, dropout=0.0)"
     module = xp.nn.TransformerDecoderLayer(E, HEADS, dim_feedforward=FF, dropout=0.0)
-    got = {name: tuple(int(s) for s in t.shape) for name, t in module.named_parameters()}
-    want = _transformer_parameters(True)
-    expect(list(got.items()) == list(want.items()), call=call + ".named_parameters()", expected=want, got=got)
+    expect_parameter_shapes(module, _transformer_parameters(True), call)
     p = _randomised(xp, module, r)
     x, memory = as_f32(r.standard_normal((L, N, E))), as_f32(r.standard_normal((S, N, E)))
     assert_values(module(tensor_of(xp, x, "float32"), tensor_of(xp, memory, "float32")), decoder_layer(x, memory, p),

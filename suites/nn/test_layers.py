@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_shape, assert_values, expect, show, to_numpy
-from suites.nn.common import TOL, param, rng, seeds, set_param
+from suites.nn.common import TOL, expect_parameter_shapes, param, rng, seeds, set_param
 from suites.nn.layer_table import COUNTERPARTS, LAYERS
 from suites.nn.modulespec import as_seen, call_text, names, options_text, rows, to_backend
 
@@ -87,10 +87,7 @@ def test_layer_shapes_parameters_forward(xp, row, seed):
     for case in row.cases:
         built = _construction(row, case)
         module = getattr(xp.nn, row.module)(*case.args, **case.kwargs)
-        got = {name: tuple(int(s) for s in p.shape) for name, p in module.named_parameters()}
-        want = row.parameters(case)
-        expect(list(got.items()) == list(want.items()), call=built + ".named_parameters()",
-               expected=f"names and shapes {want}", got=got)
+        expect_parameter_shapes(module, row.parameters(case), built)
         draw = rng(seed)
         for p in module.parameters():  # random values make every parameter's role visible (e.g. the affine part)
             set_param(xp, p, draw.standard_normal(tuple(int(s) for s in p.shape)).astype(np.float32))

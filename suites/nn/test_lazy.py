@@ -10,7 +10,7 @@ from hypothesis import given, settings
 
 from conformance import check
 from conformance.assertions import assert_values, expect, show
-from suites.nn.common import TOL, param, rng, seeds
+from suites.nn.common import TOL, expect_parameter_shapes, param, rng, seeds
 from suites.nn.layer_table import LAYERS
 from suites.nn.modulespec import as_seen, to_backend
 
@@ -62,9 +62,8 @@ def test_lazy_module_infers_and_becomes(xp, lazy, seed):
                expected=f"nn.{lazy.layer}", got=type(module).__name__)
         inferred = getattr(module, lazy.inferred, None)
         expect(inferred == case.args[0], call=f"{call}; module.{lazy.inferred}", expected=case.args[0], got=inferred)
-        got = {name: tuple(int(s) for s in p.shape) for name, p in module.named_parameters()}
         want = {"weight": (case.args[0],), "bias": (case.args[0],)} if lazy.affine else row.parameters(case)
-        expect(got == want, call=call + "; parameter shapes", expected=want, got=got)
+        expect_parameter_shapes(module, want, call + "; module")
         params = {name: param(p) for name, p in module.named_parameters()}
         expected = row.forward(*(as_seen(x) for x in inputs), params, case)
         if lazy.affine:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 from conformance import check
-from conformance.assertions import assert_values, expect
-from suites.nn.common import TOL, as_f32, param, rng, seeds, set_param
+from conformance.assertions import assert_values
+from suites.nn.common import TOL, as_f32, expect_parameter_shapes, param, rng, seeds, set_param
 from suites.inputs import tensor_of
 from suites.nn.modulespec import names, options_text
 from suites.nn.recurrent_oracle import cell_params, recurrent, recurrent_params, step
@@ -28,17 +28,12 @@ def _randomise(xp: Any, module: Any, r: np.random.Generator) -> dict[str, np.nda
     return {name: param(p) for name, p in module.named_parameters()}
 
 
-def _expect_parameters(module: Any, want: dict[str, tuple[int, ...]], call: str) -> None:
-    got = {name: tuple(int(s) for s in p.shape) for name, p in module.named_parameters()}
-    expect(list(got.items()) == list(want.items()), call=call + ".named_parameters()", expected=want, got=got)
-
-
 def _check_recurrent(xp: Any, kind: str, seed: int, extra: dict[str, Any]) -> None:
     opts = {k: v for k, v in extra.items() if k != "with_state"}
     call = f"nn.{kind}({INPUT}, {HIDDEN}{', ' + options_text(opts) if opts else ''})"
     module = getattr(xp.nn, kind)(INPUT, HIDDEN, **opts)
     layers, bidirectional = opts.get("num_layers", 1), opts.get("bidirectional", False)
-    _expect_parameters(module, recurrent_params(kind, INPUT, HIDDEN, layers, bidirectional), call)
+    expect_parameter_shapes(module, recurrent_params(kind, INPUT, HIDDEN, layers, bidirectional), call)
     r = rng(seed)
     params = _randomise(xp, module, r)
     shape = (BATCH, STEPS, INPUT) if opts.get("batch_first") else (STEPS, BATCH, INPUT)
@@ -65,7 +60,7 @@ def _check_recurrent(xp: Any, kind: str, seed: int, extra: dict[str, Any]) -> No
 def _check_cell(xp: Any, kind: str, seed: int) -> None:
     call = f"nn.{kind}Cell({INPUT}, {HIDDEN})"
     module = getattr(xp.nn, f"{kind}Cell")(INPUT, HIDDEN)
-    _expect_parameters(module, cell_params(kind, INPUT, HIDDEN), call)
+    expect_parameter_shapes(module, cell_params(kind, INPUT, HIDDEN), call)
     r = rng(seed)
     p = _randomise(xp, module, r)
     x, h, c = (as_f32(r.standard_normal(s)) for s in ((BATCH, INPUT), (BATCH, HIDDEN), (BATCH, HIDDEN)))

@@ -14,10 +14,6 @@ def _modules_without_self(orig):
     return lambda self: (m for m in orig(self) if m is not self)
 
 
-def _slashed_names(orig):
-    return lambda self, *args, **kwargs: ((name.replace(".", "/"), p) for name, p in orig(self, *args, **kwargs))
-
-
 def _relu_copy_in_float64(orig):
     """relu into a fresh float64 tensor: right values, but never in place and not the input's dtype."""
     return lambda input, inplace=False: orig(input.double())
@@ -37,8 +33,6 @@ MUTANTS = [
            replace("Tensor.backward", _backward_with(_returns_self)), spares=("nn.tutorial-net.backward-gradient",)),
     Mutant("nn-modules-without-self", ("nn.module-api.children-modules",),
            replace("nn.Module.modules", _modules_without_self), spares=("nn.module.subclass-forward",)),
-    Mutant("nn-named-parameters-slashed", ("nn.module.named-parameters-names",),
-           replace("nn.Module.named_parameters", _slashed_names), spares=("nn.module-api.add-module",)),
     Mutant("nn-relu-copy-in-float64", ("nn.activations.inplace",),
            replace("nn.functional.relu", _relu_copy_in_float64), spares=("nn.activations.relu",)),
     Mutant("nn-mse-mean-keeps-a-dim", ("nn.mseloss.reductions", "nn.losses.mse"),
