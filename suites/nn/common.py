@@ -38,6 +38,12 @@ def expect_parameter_shapes(module, want: dict[str, tuple[int, ...]], call: str)
     expect(got == want, call=call + ".named_parameters()", expected=f"names and shapes {want}", got=got)
 
 
+def in_mode(module, training: bool):
+    """``module`` after ``module.train(training)``, whatever train() returns (that is nn.module.train-eval's)."""
+    module.train(training)
+    return module
+
+
 def set_param(xp, p, arr) -> None:
     """Overwrite a parameter or buffer in place, outside autograd."""
     with xp.no_grad():

@@ -12,7 +12,7 @@ import pytest
 
 from conformance import check
 from conformance.assertions import assert_values, expect, to_numpy
-from suites.nn.common import rng
+from suites.nn.common import in_mode, rng
 from suites.nn.modulespec import as_seen, to_backend
 
 P = 0.2
@@ -48,7 +48,7 @@ def test_alpha_dropout(xp, row):
     layer = getattr(xp.nn, row.module)(p=P)
     function = getattr(xp.nn.functional, row.functional)
     applied: list[tuple[str, Any]] = [
-        (f"nn.{row.module}(p={P})", lambda t, training: layer.train(training)(t)),
+        (f"nn.{row.module}(p={P})", lambda t, training: in_mode(layer, training)(t)),
         (f"nn.functional.{row.functional}(x, p={P}, training=...)",
          lambda t, training: function(t, p=P, training=training)),
     ]

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_shape, assert_values, expect, show, to_numpy
-from suites.nn.common import TOL, expect_parameter_shapes, param, rng, seeds, set_param
+from suites.nn.common import TOL, expect_parameter_shapes, in_mode, param, rng, seeds, set_param
 from suites.nn.layer_table import COUNTERPARTS, LAYERS
 from suites.nn.modulespec import as_seen, call_text, names, options_text, rows, to_backend
 
@@ -129,7 +129,7 @@ def _expect_dropout(xp: Any, apply: Any, call: str, shape: tuple[int, ...], firs
 def test_dropout_family_train_and_eval(xp, seed, p):
     for name, shape, first_spatial in DROPOUTS:
         layer = getattr(xp.nn, name)(p=p)
-        _expect_dropout(xp, lambda x, training, m=layer: m.train(training)(x), f"nn.{name}(p={p})", shape,
+        _expect_dropout(xp, lambda x, training, m=layer: in_mode(m, training)(x), f"nn.{name}(p={p})", shape,
                         first_spatial, p, seed)
 
 

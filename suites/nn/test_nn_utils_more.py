@@ -9,7 +9,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_values, expect, show
-from suites.nn.common import TOL, as_f32, param, rng, seeds, set_param
+from suites.nn.common import TOL, as_f32, in_mode, param, rng, seeds, set_param
 from suites.inputs import tensor_of
 
 
@@ -84,7 +84,7 @@ def _eval_bn(xp: Any, bn: dict[str, np.ndarray]) -> Any:
     for key, target in (("mean", module.running_mean), ("var", module.running_var), ("weight", module.weight),
                         ("bias", module.bias)):
         set_param(xp, target, bn[key].astype(np.float32))
-    return module.eval()
+    return in_mode(module, False)
 
 
 @check("nn.utils.fuse-bn-eval")

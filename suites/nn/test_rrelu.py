@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_same_object, assert_values, expect, to_numpy
-from suites.nn.common import TOL, rng, seeds
+from suites.nn.common import TOL, in_mode, rng, seeds
 from suites.inputs import tensor_of
 from suites.nn.modulespec import as_seen
 
@@ -20,7 +20,7 @@ LOWER, UPPER = 0.1, 0.4
 def test_rrelu_eval_and_training(xp, seed, lower, upper):
     x = as_seen(rng(seed).standard_normal((40, 10)))
     want = np.where(x >= 0, x, x * (lower + upper) / 2)
-    module = xp.nn.RReLU(lower, upper).eval()
+    module = in_mode(xp.nn.RReLU(lower, upper), False)
     assert_values(module(tensor_of(xp, x, "float32")), want, call=f"nn.RReLU({lower}, {upper}).eval()(randn(40, 10)) [seed {seed}]",
                   **TOL)
     call = f"nn.functional.rrelu(randn(40, 10), {lower}, {upper}, training=False) [seed {seed}]"
@@ -29,7 +29,7 @@ def test_rrelu_eval_and_training(xp, seed, lower, upper):
     call = f"nn.functional.rrelu_(t = randn(40, 10), {lower}, {upper}, training=False) [seed {seed}]"
     assert_same_object(xp.nn.functional.rrelu_(t, lower, upper, training=False), t, call=call)
     assert_values(t, want, call=call + "; t afterwards", **TOL)
-    for name, out in (("nn.RReLU(...).train()", module.train()(tensor_of(xp, x, "float32"))),
+    for name, out in (("nn.RReLU(...).train()", in_mode(module, True)(tensor_of(xp, x, "float32"))),
                       ("nn.functional.rrelu(..., training=True)",
                        xp.nn.functional.rrelu(tensor_of(xp, x, "float32"), lower, upper, training=True))):
         got = to_numpy(out).astype(np.float64)

@@ -19,6 +19,18 @@ def _relu_copy_in_float64(orig):
     return lambda input, inplace=False: orig(input.double())
 
 
+def _state_dict_reversed(orig):
+    """The outermost state_dict() lists its keys last registered first (same entries, same tensors)."""
+    def state_dict(self, *args, destination=None, **kwargs):
+        out = orig(self, *args, destination=destination, **kwargs)
+        if destination is None:
+            items = list(out.items())
+            out.clear()
+            out.update(reversed(items))
+        return out
+    return state_dict
+
+
 def _mean_mse_keeps_a_dim(orig):
     def mse_loss(input, target, *args, reduction="mean", **kwargs):
         loss = orig(input, target, *args, reduction=reduction, **kwargs)
@@ -37,7 +49,12 @@ MUTANTS = [
            replace("nn.functional.relu", _relu_copy_in_float64), spares=("nn.activations.relu",)),
     Mutant("nn-mse-mean-keeps-a-dim", ("nn.mseloss.reductions", "nn.losses.mse"),
            replace("nn.functional.mse_loss", _mean_mse_keeps_a_dim), spares=("nn.mseloss.grad",)),
+    Mutant("nn-state-dict-reversed", ("nn.module-api.state-dict-keys",), replace("nn.Module.state_dict", _state_dict_reversed),
+           spares=("nn.module.state-dict",)),
     Mutant("nn-eval-returns-none", ("nn.module.train-eval",),
            replace("nn.Module.eval", lambda orig: lambda self: (orig(self), None)[1]),
            spares=("nn.batchnorm2d.eval-mode",)),
+    Mutant("nn-train-returns-none", ("nn.module.train-eval",),
+           replace("nn.Module.train", lambda orig: lambda self, mode=True: (orig(self, mode), None)[1]),
+           spares=("nn.layers.dropout-family", "nn.layers.alpha-dropout", "nn.activations.rrelu", "nn.utils.fuse-bn-eval")),
 ]
