@@ -6,6 +6,7 @@ and the patch is undone before the next.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conformance.coverage import declared_behaviours
+from conformance.report.build import JSON_ONLY_ENV
 from tests.mutants import all_mutants
 
 SUITES = Path(__file__).resolve().parents[2] / "suites"
@@ -22,6 +24,7 @@ SUITES = Path(__file__).resolve().parents[2] / "suites"
 def run(out: Path, names: list[str]) -> None:
     mutants = all_mutants()
     declared = declared_behaviours()
+    os.environ[JSON_ONLY_ENV] = "1"  # verdicts are read from report.json: no Markdown or HTML per mutant
     for name in names:
         mutant = mutants[name]
         os.environ["CONFORMANCE_MUTANT"] = name
@@ -34,6 +37,9 @@ def run(out: Path, names: list[str]) -> None:
         for bid in mutant.breaks + mutant.spares:
             args += ["--behaviour", bid]
         undo = mutant.patch(importlib.import_module(mutant.backend))
+        # pytest collects garbage twice per session; torch and earlier sessions' objects are long-lived,
+        # so freezing them keeps each collection to this session's objects (most of a mutant's time otherwise)
+        gc.freeze()
         try:
             pytest.main(args)
         finally:
