@@ -1,8 +1,10 @@
 """Run mutants in this process, one after another: ``python -m tests.mutants.runner OUT NAME...``.
 
 Each mutant is applied, the checks of the behaviours it breaks or spares (only the files
-declaring them are collected) are run against it with ``pytest.main`` (report in ``OUT/<name>/``),
-and the patch is undone before the next.
+declaring them are collected) are run against it with ``pytest.main`` (``report.json`` only, in
+``OUT/<name>/``), and the patch is undone before the next. A session per mutant keeps each
+report, the plugin's state and the adapter's name its own; the process (torch, the imported
+checks) is shared, which is what makes a mutant cost a fraction of a second.
 """
 from __future__ import annotations
 
