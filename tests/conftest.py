@@ -1,4 +1,4 @@
-pytest_plugins = ["pytester"]
+pytest_plugins = ["pytester", "tests.xdist_groups"]
 
 
 def pytest_configure(config) -> None:

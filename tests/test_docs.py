@@ -36,3 +36,12 @@ def test_publishing_is_an_explicit_documented_command() -> None:
 def test_the_guide_has_the_reference_backend_and_mutant_steps() -> None:
     assert "## 5. The reference backend" in GUIDE and "--backend reference" in GUIDE
     assert "## 3. Mutants" in GUIDE and "test_every_behaviour_is_broken_by_a_mutant" in GUIDE
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """``.ci/run`` runs each step of the README's test command (it times the mutant sweep on its own)."""
+    line = next(c for c in README.split("```sh", 1)[1].split("```", 1)[0].splitlines() if c.endswith("# the tests"))
+    steps = [s.strip() for s in line.split("#")[0].split("&&") if not s.strip().startswith("pip install")]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    missing = [s for s in steps if s not in ci]
+    assert steps and not missing, f".ci/run lacks the README's test steps {missing}"

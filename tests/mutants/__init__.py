@@ -1,8 +1,8 @@
 """Mutants: deliberately broken torch backends, each breaking one documented behaviour.
 
 A mutant patches the real ``torch`` and the suite's checks of the behaviours it names are
-run against it (``tests/mutants/runner.py``: one subprocess per topic, each mutant applied
-and undone in turn, so torch is imported once). ``tests/test_mutants.py`` asserts that every
+run against it (``tests/mutants/runner.py``: one subprocess per batch of a topic's mutants,
+each mutant applied and undone in turn, so torch is imported once per batch). ``tests/test_mutants.py`` asserts that every
 behaviour the mutant names is reported ``failed``. This is how the suite proves each check can fail.
 
 Topic modules (``tests/mutants/<topic>.py``, and family modules ``tests/mutants/<topic>_<family>.py``)
