@@ -140,6 +140,11 @@ def numpy_dtype(name: str) -> np.dtype[Any]:
     return np.dtype(INFO[name].numpy)
 
 
+def itemsize(name: str) -> int:
+    """Bytes per element of ``name`` (``Tensor.element_size()``, ``Tensor.itemsize``)."""
+    return INFO[name].itemsize
+
+
 def is_integral(name: str) -> bool:
     return INFO[name].category in ("uint", "int")
 

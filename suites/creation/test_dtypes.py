@@ -18,7 +18,7 @@ def test_dtype_properties(xp, name):
     t = xp.zeros(2, dtype=dt(xp, name))
     call = describe("zeros", 2, dtype=name)
     expect(dtype_name(t) == name, call=call, expected=f"dtype {name}", got=f"dtype {dtype_name(t)}")
-    size = dtypes.info(name).itemsize
+    size = dtypes.itemsize(name)
     expect(t.element_size() == size, call=call + ".element_size()", expected=size, got=t.element_size())
     floating = dtypes.is_floating(name)
     expect(t.is_floating_point() is floating, call=call + ".is_floating_point()", expected=floating, got=t.is_floating_point())

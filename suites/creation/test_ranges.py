@@ -11,7 +11,7 @@ from hypothesis import assume, example, given, strategies as st
 
 from conformance.strategies import dtype_names
 from conformance import check, dtypes
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES
+from conformance.dtypes import COMPLEX_OF_FLOAT, DOUBLE_FLOAT_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_tensor, describe
 
 from suites.creation.helpers import default_dtype
@@ -137,7 +137,7 @@ def test_linspace_dtype(xp, default, start, end, steps, kind):
     dtypes.require(default)
     bounds = {"int": (start, end), "float": (float(start), float(end)),
               "complex-end": (start, complex(end, 1)), "complex-start": (complex(start, -1), end)}[kind]
-    want = {"float32": "complex64", "float64": "complex128"}[default] if kind.startswith("complex") else default
+    want = COMPLEX_OF_FLOAT[default] if kind.startswith("complex") else default
     with default_dtype(xp, default):
         call = describe("linspace", *bounds, steps) + f" with default dtype {default}"
         got = xp.linspace(*bounds, steps)

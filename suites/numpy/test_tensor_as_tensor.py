@@ -10,7 +10,7 @@ from suites.numpy.oracles import bump_array, bump_tensor, bumped
 
 def _other_dtype(name: str) -> str:
     """A dtype every small value of ``name`` converts to exactly (complex stays complex)."""
-    if name.startswith("complex"):
+    if dtypes.is_complex(name):
         return "complex128" if name == "complex64" else "complex64"
     return "float32" if name == "float64" else "float64"
 

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.dtypes import numpy_dtype
+from conformance.dtypes import is_complex, numpy_dtype
 
 def _element(dtype: str, low: int, high: int) -> st.SearchStrategy[Any]:
     if dtype == "bool":
@@ -19,7 +19,7 @@ def _element(dtype: str, low: int, high: int) -> st.SearchStrategy[Any]:
     if dtype == "uint8":
         return st.integers(max(low, 0), high)
     ints = st.integers(low, high)
-    if dtype.startswith("complex"):
+    if is_complex(dtype):
         return st.builds(complex, ints, ints)
     return ints
 

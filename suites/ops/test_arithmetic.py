@@ -53,8 +53,8 @@ def test_add_function_and_method_equal_sum(xp, case):
 def test_alpha_scales_the_second_operand(xp, case, alpha, float_alpha):
     dtype, a, b = case
     dtypes.require(dtype)
-    k = float(alpha) + (0.5 if float_alpha and dtype.startswith("float") else 0.0)
-    k = k if dtype.startswith("float") else int(alpha)
+    k = float(alpha) + (0.5 if float_alpha and dtypes.is_floating(dtype) else 0.0)
+    k = k if dtypes.is_floating(dtype) else int(alpha)
     x, y = tensor_of(xp, a, dtype), tensor_of(xp, b, dtype)
     kb = (b.astype("float64") * k)
     assert_tensor(xp.add(x, y, alpha=k), (a.astype("float64") + kb).astype(dtype), dtype=dtype,

@@ -144,7 +144,7 @@ def test_sum_result_dtype(xp, dtype, shape, with_dim, data):
     dtypes.require(dtype)
     a = np.ones(shape, dtype=dtypes.numpy_dtype(dtype)) if data is None else data.draw(arrays(dtype, shape, 0, 9), label="a")
     x = tensor_of(xp, a, dtype)
-    want_dtype = dtype if dtype.startswith("float") else "int64"
+    want_dtype = dtype if dtypes.is_floating(dtype) else "int64"
     kw = {"dim": 0} if with_dim else {}
     want = a.astype(dtypes.numpy_dtype(want_dtype)).sum(axis=0 if with_dim else None)
     assert_tensor(xp.sum(x, **kw), want, dtype=want_dtype, call=describe("torch.sum", x, **kw))

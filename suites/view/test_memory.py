@@ -43,11 +43,11 @@ def test_nbytes_itemsize(xp, shape, dtype):
     dtypes.require(dtype)
     t = xp.zeros(shape, dtype=getattr(xp, dtype))
     call = describe("zeros", shape, dtype=dtype)
-    _same(f"{call}.itemsize", t.itemsize, dtypes.info(dtype).itemsize)
-    _same(f"{call}.element_size()", t.element_size(), dtypes.info(dtype).itemsize)
-    _same(f"{call}.nbytes", t.nbytes, math.prod(shape) * dtypes.info(dtype).itemsize)
+    _same(f"{call}.itemsize", t.itemsize, dtypes.itemsize(dtype))
+    _same(f"{call}.element_size()", t.element_size(), dtypes.itemsize(dtype))
+    _same(f"{call}.nbytes", t.nbytes, math.prod(shape) * dtypes.itemsize(dtype))
     if len(shape) and shape[0] > 1:
-        _same(f"{call}[1:].nbytes", t[1:].nbytes, math.prod(shape[1:]) * (shape[0] - 1) * dtypes.info(dtype).itemsize)
+        _same(f"{call}[1:].nbytes", t[1:].nbytes, math.prod(shape[1:]) * (shape[0] - 1) * dtypes.itemsize(dtype))
 
 
 @check("view.unfold.shape-strides")
@@ -93,12 +93,12 @@ def test_untyped_storage(xp, n, m, dtype):
     v = b[n - 1:, m - 1:]
     storage = b.untyped_storage()
     _same("b[-1:, -1:].untyped_storage().data_ptr() vs b's", v.untyped_storage().data_ptr(), storage.data_ptr())
-    _same(f"b.untyped_storage().nbytes() of a ({n}, {m}) {dtype} b", storage.nbytes(), n * m * dtypes.info(dtype).itemsize)
+    _same(f"b.untyped_storage().nbytes() of a ({n}, {m}) {dtype} b", storage.nbytes(), n * m * dtypes.itemsize(dtype))
     expect(b.clone().untyped_storage().data_ptr() != storage.data_ptr(), call="b.clone().untyped_storage().data_ptr()",
            expected="another storage than b's", got="b's storage")
     # the rule is stated on the view's own storage_offset(), whatever it is
     _same("b[-1:, -1:].data_ptr() - b.untyped_storage().data_ptr()", v.data_ptr() - storage.data_ptr(),
-          v.storage_offset() * dtypes.info(dtype).itemsize)
+          v.storage_offset() * dtypes.itemsize(dtype))
 
 
 @check("view.as-strided.in-place")
