@@ -32,7 +32,7 @@ def test_tutorial_zeros_long(xp):
 
 
 @check("creation.factory.fill-values")
-@given(shape=shapes(), dtype=st.sampled_from((None,) + SMALL_DTYPES), factory=st.sampled_from(["zeros", "ones"]))
+@given(shape=shapes(), dtype=st.none() | dtype_names(SMALL_DTYPES), factory=st.sampled_from(["zeros", "ones"]))
 def test_ones_and_zeros_fill(xp, shape, dtype, factory):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     want_dtype = dtype or "float32"
@@ -83,7 +83,7 @@ def test_explicit_device_keyword(xp, device):
 
 
 @check("creation.empty.shape-dtype")
-@given(shape=shapes(), dtype=st.sampled_from((None,) + SMALL_DTYPES))
+@given(shape=shapes(), dtype=st.none() | dtype_names(SMALL_DTYPES))
 def test_empty_shape_and_dtype(xp, shape, dtype):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     call = describe("empty", shape, **kwargs)
@@ -181,7 +181,7 @@ def test_requires_grad_rejects_integer_dtypes(xp, factory, dtype):
 
 @check("creation.requires-grad.float-only")
 @given(factory=st.sampled_from(["zeros", "ones", "empty", "full", "tensor"]),
-       dtype=st.sampled_from(FLOAT_DTYPES + COMPLEX_DTYPES))
+       dtype=dtype_names(FLOAT_DTYPES + COMPLEX_DTYPES))
 def test_requires_grad_accepts_float_and_complex(xp, factory, dtype):
     args = {"full": ((2,), 1), "tensor": ([1, 0],)}.get(factory, ((2,),))
     call = describe(factory, *args, dtype=dtype, requires_grad=True)

@@ -283,9 +283,17 @@ def row_dtypes(op: OpSpec) -> tuple[str, ...]:
 
 
 def _one_dtype(op: OpSpec) -> str:
-    """The dtype of the single-dtype protocols: float64 where the row accepts it, else its last dtype."""
-    kept = row_dtypes(op)
-    return "float64" if "float64" in kept else kept[-1]
+    """The dtype of the single-dtype protocols: float64 where the row accepts it, else its last dtype (one the
+    backend lacks makes the check unsupported: the protocols' values are chosen for that dtype)."""
+    return _supported_one(op, "float64" if "float64" in op.dtypes else op.dtypes[-1])
+
+
+def _supported_one(op: OpSpec, dtype: str) -> str:
+    """``dtype``, raising :class:`dtypes.Unsupported` (recorded) where the backend lacks it or a fixed operand dtype."""
+    needed = tuple(d for d in op.operand_dtypes if d is not None) + (dtype,)
+    if dtypes.supported(needed) != needed:
+        raise dtypes.Unsupported(f"row {op.id} is checked in {', '.join(needed)}: {', '.join(dtypes.dropped())} declared unsupported")
+    return dtype
 
 
 def check_values(xp: Any, op: OpSpec, data: Any) -> None:
@@ -323,9 +331,9 @@ def check_mixed_result_dtype(xp: Any, op: OpSpec) -> None:
 
 def _own_dtype(op: OpSpec) -> str | None:
     """An accepted dtype whose result dtype is the input's own (in-place writes need one): float64 first."""
-    for dtype in sorted(row_dtypes(op), key=lambda d: d != "float64"):
+    for dtype in sorted(op.dtypes, key=lambda d: d != "float64"):
         if op.result_dtype(dtype) == op.operand_dtype(0, dtype):
-            return dtype
+            return _supported_one(op, dtype)
     return None
 
 
