@@ -80,17 +80,17 @@ SIGNED_INT_DTYPES = ("int8", "int16", "int32", "int64")
 """Signed integers: the dtypes whose negative values and truncating/floor division the docs describe."""
 INTEGRAL_DTYPES = ("bool",) + INT_DTYPES
 """bool and the integers: the inputs of bitwise ops, and the dtypes whose reductions accumulate in int64."""
-DOUBLE_FLOAT_DTYPES = ("float32", "float64")
+FULL_FLOAT_DTYPES = ("float32", "float64")
 """Single and double precision: the floats every documented float op takes on the CPU (half-precision
 support varies by op and is stated separately where documented)."""
 REAL_DTYPES = ("bool",) + NUMERIC_DTYPES
 """Every non-complex dtype with a NumPy equivalent."""
-GENERIC_DTYPES = ("int64",) + DOUBLE_FLOAT_DTYPES
+GENERIC_DTYPES = ("int64",) + FULL_FLOAT_DTYPES
 """The default integer and the full floats: what a check of an op the docs give no dtype rule draws its
 inputs in (one integer and one float path; the op's own dtype rules are checked separately)."""
-SIGNED_DTYPES = SIGNED_INT_DTYPES + DOUBLE_FLOAT_DTYPES
+SIGNED_DTYPES = SIGNED_INT_DTYPES + FULL_FLOAT_DTYPES
 """Signed integers and the full floats: dtypes holding negative values, where order and sign matter."""
-CORE_DTYPES = INTEGRAL_DTYPES + DOUBLE_FLOAT_DTYPES
+CORE_DTYPES = INTEGRAL_DTYPES + FULL_FLOAT_DTYPES
 """bool, the integers and the full floats: the dtypes dtype-preserving ops (joining, reshaping, copying) are
 drawn in; half precision and complex are left to the checks of their own documented rules."""
 PROMOTION_DTYPES = tuple(INFO)

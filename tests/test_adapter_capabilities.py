@@ -163,6 +163,7 @@ def no_double(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict[
     return {r["nodeid"]: r for r in report["results"]}, report["summary"], read
 
 
+@pytest.mark.xdist_group("no-double")  # one run of the subset, on one worker
 def test_dropped_dtypes_make_a_check_unsupported_and_the_rest_pass(no_double: Any) -> None:
     results, summary, _ = no_double
     dropped = {node: r["unsupported_dtypes"] for node, r in results.items() if r.get("unsupported_dtypes")}
@@ -180,6 +181,7 @@ def test_dropped_dtypes_make_a_check_unsupported_and_the_rest_pass(no_double: An
         == list(NO_DOUBLE)
 
 
+@pytest.mark.xdist_group("no-double")  # one run of the subset, on one worker
 def test_no_check_passes_having_used_a_declared_unsupported_dtype(no_double: Any) -> None:
     """Independent of what the checks record: the namespace saw every read of float64 / complex128. In the ops
     checks, a check that read one and passed used it behind dtypes.supported's back (creation also has checks

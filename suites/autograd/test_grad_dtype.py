@@ -4,7 +4,7 @@ from hypothesis import given
 
 from conformance import check, dtypes
 from conformance.assertions import assert_dtype, describe
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES
 from conformance.strategies import shapes
 from suites.autograd.helpers import float_arrays
 from suites.inputs import leaf
@@ -14,7 +14,7 @@ from suites.inputs import leaf
 @given(x=shapes(1, 2, 1, 3).flatmap(float_arrays))
 def test_grad_has_the_leafs_dtype(xp, x):
     """Each float dtype, computing in the leaf's own dtype and in the other one (a cast inside the graph)."""
-    names = dtypes.supported(DOUBLE_FLOAT_DTYPES)
+    names = dtypes.supported(FULL_FLOAT_DTYPES)
     for name in names:
         for through in names:
             a = leaf(xp, x, dtype=name)

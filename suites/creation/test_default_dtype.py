@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, strategies as st
 
 from conformance import check
-from conformance.dtypes import COMPLEX_OF_FLOAT, DOUBLE_FLOAT_DTYPES, FLOAT_DTYPES, INTEGRAL_DTYPES
+from conformance.dtypes import COMPLEX_OF_FLOAT, FULL_FLOAT_DTYPES, FLOAT_DTYPES, INTEGRAL_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_tensor, describe, dtype_name, expect
 from conformance.strategies import dtype_names, shapes
 
@@ -48,7 +48,7 @@ def test_set_default_dtype_drives_factories(xp, default, factory, shape):
 
 
 @check("creation.default-dtype.set-changes-inference")
-@given(default=dtype_names(DOUBLE_FLOAT_DTYPES), value=st.floats(-1e3, 1e3, allow_nan=False).map(lambda v: round(v, 3)))
+@given(default=dtype_names(FULL_FLOAT_DTYPES), value=st.floats(-1e3, 1e3, allow_nan=False).map(lambda v: round(v, 3)))
 def test_set_default_dtype_drives_python_scalars(xp, default, value):
     with default_dtype(xp, default):
         suffix = f" with default dtype {default}"

@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check
-from conformance.dtypes import ALL_DTYPES, COMPLEX_DTYPES, DOUBLE_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES
+from conformance.dtypes import ALL_DTYPES, COMPLEX_DTYPES, FULL_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_shape, assert_tensor, assert_values, describe, expect
 from conformance.strategies import dtype_names, shapes
 
@@ -126,7 +126,7 @@ def test_full_dtype_from_fill(xp, shape, value):
 
 
 @check("creation.full.dtype-from-fill")
-@given(shape=shapes(max_dims=3), dtype=dtype_names(INT_DTYPES + DOUBLE_FLOAT_DTYPES), value=st.integers(0, 100))
+@given(shape=shapes(max_dims=3), dtype=dtype_names(INT_DTYPES + FULL_FLOAT_DTYPES), value=st.integers(0, 100))
 def test_full_dtype_keyword(xp, shape, dtype, value):
     call = describe("full", shape, value, dtype=dtype)
     assert_tensor(xp.full(shape, value, dtype=dt(xp, dtype)), np.full(shape, value, dtype=dtype), dtype=dtype, call=call)

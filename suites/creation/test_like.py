@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check, dtypes
-from conformance.dtypes import CORE_DTYPES, DOUBLE_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES, SIGNED_DTYPES
+from conformance.dtypes import CORE_DTYPES, FULL_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES, SIGNED_DTYPES
 from conformance.assertions import assert_dtype, assert_shape, assert_tensor, assert_values, describe, expect, to_numpy
 from conformance.strategies import dtype_names, shapes
 
@@ -58,7 +58,7 @@ def test_like_device_override(xp, other_device, factory, shape):
 
 
 @check("creation.like.inherits")
-@given(factory=st.sampled_from(ALL_LIKE), shape=shapes(max_dims=3), dtype=dtype_names(DOUBLE_FLOAT_DTYPES))
+@given(factory=st.sampled_from(ALL_LIKE), shape=shapes(max_dims=3), dtype=dtype_names(FULL_FLOAT_DTYPES))
 def test_like_does_not_inherit_requires_grad(xp, factory, shape, dtype):
     source = xp.ones(shape, dtype=dt(xp, dtype), requires_grad=True)
     got, call = call_like(xp, factory, source)
@@ -80,7 +80,7 @@ def test_tutorial_randn_like_overrides_dtype(xp):
 
 @check("creation.randn-like.shape-dtype")
 @given(shape=shapes(max_dims=3), src=dtype_names(SIGNED_DTYPES),
-       want=dtype_names(DOUBLE_FLOAT_DTYPES))
+       want=dtype_names(FULL_FLOAT_DTYPES))
 def test_randn_like_shape_and_dtype(xp, shape, src, want):
     source = xp.zeros(shape, dtype=dt(xp, src))
     call = describe("randn_like", source, dtype=want)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from conformance import check
-from conformance.dtypes import COMPLEX_OF_FLOAT, DOUBLE_FLOAT_DTYPES, GENERIC_DTYPES
+from conformance.dtypes import COMPLEX_OF_FLOAT, FULL_FLOAT_DTYPES, GENERIC_DTYPES
 from conformance.assertions import (assert_dtype, assert_raises, assert_shape, assert_tensor, assert_values, describe,
                                     expect, to_numpy)
 from conformance.strategies import dtype_names, shapes
@@ -112,7 +112,7 @@ def test_frombuffer(xp, values, data):
 
 
 @check("creation.complex.from-parts")
-@given(shape=shapes(0, 2, 0, 3), dtype=dtype_names(DOUBLE_FLOAT_DTYPES), broadcast=st.booleans())
+@given(shape=shapes(0, 2, 0, 3), dtype=dtype_names(FULL_FLOAT_DTYPES), broadcast=st.booleans())
 def test_complex(xp, shape, dtype, broadcast):
     n = int(np.prod(shape))
     real, imag = np.arange(n, dtype=float).reshape(shape), np.array(-2.5 if broadcast else 1.5 - np.arange(n).reshape(shape))
@@ -123,7 +123,7 @@ def test_complex(xp, shape, dtype, broadcast):
 
 
 @check("creation.polar.values")
-@given(shape=shapes(0, 2, 0, 3), dtype=dtype_names(DOUBLE_FLOAT_DTYPES))
+@given(shape=shapes(0, 2, 0, 3), dtype=dtype_names(FULL_FLOAT_DTYPES))
 def test_polar(xp, shape, dtype):
     n = int(np.prod(shape))
     magnitude, angle = (np.arange(n, dtype=float) / 2).reshape(shape), (np.arange(n, dtype=float) - 1.5).reshape(shape)
@@ -188,7 +188,7 @@ def test_normal(xp):
 
 
 @check("creation.bernoulli.values")
-@given(dtype=dtype_names(DOUBLE_FLOAT_DTYPES), method=st.booleans())
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES), method=st.booleans())
 def test_bernoulli(xp, dtype, method):
     xp.manual_seed(11)
     p = np.repeat([0.0, 1.0, 0.25], N)
@@ -235,7 +235,7 @@ def test_multinomial_frequencies(xp):
 
 
 @check("creation.poisson.values")
-@given(dtype=dtype_names(DOUBLE_FLOAT_DTYPES))
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES))
 def test_poisson(xp, dtype):
     xp.manual_seed(3)
     rates = tensor_of(xp, np.repeat([0.0, 4.0], N), dtype)

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check, dtypes
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_shape, assert_values, describe, expect, to_numpy
 from conformance.strategies import dtype_names, shapes
 
@@ -56,7 +56,7 @@ def test_tutorial_rand_5x3(xp):
 
 
 @check("creation.randn.shape-dtype")
-@given(dtype=st.none() | dtype_names(DOUBLE_FLOAT_DTYPES), shape=shapes(max_dims=3))
+@given(dtype=st.none() | dtype_names(FULL_FLOAT_DTYPES), shape=shapes(max_dims=3))
 @example(dtype="float64", shape=(2, 3))
 def test_randn_shape_dtype(xp, dtype, shape):
     dtypes.require(dtype)
@@ -129,7 +129,7 @@ def test_randint_covers_range(xp):
 
 
 @check("creation.randint.range-dtype")
-@given(dtype=dtype_names(INT_DTYPES + DOUBLE_FLOAT_DTYPES))
+@given(dtype=dtype_names(INT_DTYPES + FULL_FLOAT_DTYPES))
 def test_randint_dtype_keyword(xp, dtype):
     call = describe("randint", 0, 10, (20,), dtype=dtype)
     got = xp.randint(0, 10, (20,), dtype=dt(xp, dtype))

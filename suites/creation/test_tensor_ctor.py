@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import assume, example, given, strategies as st
 
 from conformance import check, dtypes
-from conformance.dtypes import (COMPLEX_OF_FLOAT, CORE_DTYPES, DOUBLE_FLOAT_DTYPES, FLOAT_DTYPES, GENERIC_DTYPES, REAL_DTYPES,
+from conformance.dtypes import (COMPLEX_OF_FLOAT, CORE_DTYPES, FULL_FLOAT_DTYPES, FLOAT_DTYPES, GENERIC_DTYPES, REAL_DTYPES,
                                 SIGNED_DTYPES, SIGNED_INT_DTYPES)
 from conformance.assertions import (assert_raises, assert_same_object, assert_shape, assert_tensor, assert_values,
                                     assert_warns, describe, expect)
@@ -67,7 +67,7 @@ def test_tensor_from_ndarray(xp, shape, dtype):
 
 
 @check("creation.tensor.dtype-inference")
-@given(default=dtype_names(DOUBLE_FLOAT_DTYPES),
+@given(default=dtype_names(FULL_FLOAT_DTYPES),
        kinds=st.lists(st.sampled_from(["int", "float", "bool", "complex"]), min_size=1, max_size=5))
 @example(default="float32", kinds=["bool", "int"])
 @example(default="float32", kinds=["int", "float"])

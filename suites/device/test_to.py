@@ -6,7 +6,7 @@ from hypothesis import given, strategies as st
 import pytest
 
 from conformance import check, dtypes
-from conformance.dtypes import (CAST_METHODS, DOUBLE_FLOAT_DTYPES, FLOAT_DTYPES, GENERIC_DTYPES, INT_DTYPES, LEGACY_TENSOR_TYPES,
+from conformance.dtypes import (CAST_METHODS, FULL_FLOAT_DTYPES, FLOAT_DTYPES, GENERIC_DTYPES, INT_DTYPES, LEGACY_TENSOR_TYPES,
                                 REAL_DTYPES, SIGNED_INT_DTYPES)
 from conformance.assertions import assert_same_object, assert_tensor, assert_values, describe, expect
 from conformance.strategies import dtype_names, shapes, small_arrays
@@ -36,7 +36,7 @@ def test_to_dtype_converts_values(xp, arr, target, keyword):
 
 @check("device.to.truncates")
 @given(values=st.lists(st.floats(-100, 100, allow_nan=False), min_size=1, max_size=8),
-       source=dtype_names(DOUBLE_FLOAT_DTYPES), target=dtype_names(INT_TARGETS))
+       source=dtype_names(FULL_FLOAT_DTYPES), target=dtype_names(INT_TARGETS))
 def test_float_to_int_truncates_toward_zero(xp, values, source, target):
     t = tensor_of(xp, values, source)
     want = np.trunc(np.array(values, dtype=source)).astype(target)
@@ -107,7 +107,7 @@ def test_to_without_change_returns_self(xp, device, dtype, shape):
 
 
 @check("device.to.returns-self")
-@given(arr=small_arrays((INT_DTYPES + DOUBLE_FLOAT_DTYPES), shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)))
+@given(arr=small_arrays((INT_DTYPES + FULL_FLOAT_DTYPES), shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)))
 def test_to_copy_true_returns_new_tensor(xp, device, arr):
     t = tensor_of(xp, arr).to(device)
     for call, run in ((describe("to", t, arr.dtype.name, copy=True), lambda: t.to(t.dtype, copy=True)),
@@ -145,7 +145,7 @@ def test_non_blocking_transfer_round_trip(xp, other_device, arr):
 
 @check("device.to.int-drops-grad")
 @given(values=st.lists(st.floats(-100, 100, allow_nan=False), min_size=1, max_size=8),
-       source=dtype_names(DOUBLE_FLOAT_DTYPES), target=dtype_names(INT_TARGETS + ("uint8",)))
+       source=dtype_names(FULL_FLOAT_DTYPES), target=dtype_names(INT_TARGETS + ("uint8",)))
 def test_cast_to_int_does_not_require_grad(xp, values, source, target):
     values = [abs(v) for v in values] if target == "uint8" else values
     t = leaf(xp, values, dtype=source)
@@ -155,7 +155,7 @@ def test_cast_to_int_does_not_require_grad(xp, values, source, target):
 
 
 @check("device.to.grad-leaf")
-@given(source=dtype_names(DOUBLE_FLOAT_DTYPES), target=dtype_names(FLOAT_DTYPES))
+@given(source=dtype_names(FULL_FLOAT_DTYPES), target=dtype_names(FLOAT_DTYPES))
 def test_cast_of_grad_leaf_is_not_leaf(xp, source, target):
     if source == target:
         target = "float64" if source == "float32" else "float32"

@@ -10,12 +10,12 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check, dtypes
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, INT_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES, INT_DTYPES
 from conformance.assertions import assert_ndarray, assert_tensor, describe, dtype_name, expect, show, to_numpy
 from conformance.strategies import dtype_names, shapes
 from suites.inputs import tensor_of
 
-DTYPES = (INT_DTYPES + DOUBLE_FLOAT_DTYPES)
+DTYPES = (INT_DTYPES + FULL_FLOAT_DTYPES)
 OPERATORS = {"+": operator.add, "*": operator.mul, "-": operator.sub}
 
 

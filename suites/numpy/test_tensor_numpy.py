@@ -5,7 +5,7 @@ import numpy as np
 from hypothesis import given, strategies as st
 
 from conformance import check, dtypes
-from conformance.dtypes import ALL_DTYPES, COMPLEX_DTYPES, DOUBLE_FLOAT_DTYPES
+from conformance.dtypes import ALL_DTYPES, COMPLEX_DTYPES, FULL_FLOAT_DTYPES
 from conformance.assertions import assert_ndarray, assert_raises, assert_values, describe, dtype_name, expect
 from conformance.strategies import shapes, small_arrays
 from suites.numpy.oracles import bump_array, bump_tensor, bumped, view_of
@@ -93,7 +93,7 @@ def test_int8_tensor_converts_to_numpy_and_back(xp, values):
 
 
 @check("numpy.numpy.requires-grad-raises")
-@given(arr=small_arrays(DOUBLE_FLOAT_DTYPES, shapes(max_dims=2, max_side=4)))
+@given(arr=small_arrays(FULL_FLOAT_DTYPES, shapes(max_dims=2, max_side=4)))
 def test_numpy_refuses_tensor_requiring_grad(xp, arr):
     t = tensor_of(xp, arr).requires_grad_()
     assert_raises(RuntimeError, t.numpy, call=describe("Tensor.numpy", t) + " with requires_grad=True")
@@ -117,7 +117,7 @@ def test_numpy_refuses_bfloat16(xp, shape):
 
 
 @check("numpy.numpy.force")
-@given(arr=small_arrays(DOUBLE_FLOAT_DTYPES, shapes(max_dims=2, max_side=4)))
+@given(arr=small_arrays(FULL_FLOAT_DTYPES, shapes(max_dims=2, max_side=4)))
 def test_numpy_force_detaches(xp, arr):
     t = tensor_of(xp, arr).requires_grad_()
     call = describe("Tensor.numpy", t, force=True) + " with requires_grad=True"

@@ -11,12 +11,12 @@ from typing import Any, Callable
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, SIGNED_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES, SIGNED_DTYPES
 from suites.ops.family import array, dim
 from suites.ops.helpers import arrays
 
 DTYPES = SIGNED_DTYPES
-FLOATS = DOUBLE_FLOAT_DTYPES
+FLOATS = FULL_FLOAT_DTYPES
 
 
 def _ints(data: Any, shape: tuple[int, ...], high: int, label: str) -> np.ndarray:

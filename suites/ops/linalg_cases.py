@@ -17,7 +17,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from conformance import dtypes
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, LINALG_ATOL
+from conformance.dtypes import FULL_FLOAT_DTYPES, LINALG_ATOL
 from conformance.assertions import assert_dtype, describe, expect, to_numpy
 from suites.inputs import tensor_of
 from suites.ops.helpers import arrays
@@ -36,7 +36,7 @@ class Case:
     inputs: Callable[[Any], Sequence[np.ndarray]]
     apply: Callable[..., Any]
     expect: Callable[..., list[Check]]
-    dtypes: tuple[str, ...] = DOUBLE_FLOAT_DTYPES
+    dtypes: tuple[str, ...] = FULL_FLOAT_DTYPES
     result_dtype: Callable[[str], str | tuple[str, ...]] = lambda dtype: dtype
     """The first output's dtype, or a tuple naming every output's."""
 

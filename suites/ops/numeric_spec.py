@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES
 from suites.ops.family import array, dim
 
-FLOATS = DOUBLE_FLOAT_DTYPES
+FLOATS = FULL_FLOAT_DTYPES
 
 
 def observations_in(data: Any) -> tuple[tuple, dict]:

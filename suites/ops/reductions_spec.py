@@ -11,13 +11,13 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.dtypes import CORE_DTYPES, DOUBLE_FLOAT_DTYPES, GENERIC_DTYPES, INT_DTYPES
+from conformance.dtypes import CORE_DTYPES, FULL_FLOAT_DTYPES, GENERIC_DTYPES, INT_DTYPES
 from conformance.strategies import dtype_names
 from suites.ops.family import Dtype, array, dim
 from suites.ops.sorting_spec import distinct
 
-FLOATS = DOUBLE_FLOAT_DTYPES
-NUMERIC = INT_DTYPES + DOUBLE_FLOAT_DTYPES
+FLOATS = FULL_FLOAT_DTYPES
+NUMERIC = INT_DTYPES + FULL_FLOAT_DTYPES
 
 
 def _dims(data: Any, ndim: int, tuples: bool = True) -> dict[str, Any]:

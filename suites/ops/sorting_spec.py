@@ -10,13 +10,13 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, INT_DTYPES, SIGNED_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES, INT_DTYPES, SIGNED_DTYPES
 from conformance.strategies import dtype_names, shapes
 from suites.ops.family import array, dim
 from suites.ops.helpers import arrays
 
 SIGNED = SIGNED_DTYPES
-FLOATS = DOUBLE_FLOAT_DTYPES
+FLOATS = FULL_FLOAT_DTYPES
 
 
 def distinct(data: Any, min_dims: int = 1, max_dims: int = 3, min_side: int = 1) -> np.ndarray:

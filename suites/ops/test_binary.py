@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conformance import check
-from conformance.dtypes import (DOUBLE_FLOAT_DTYPES, FLOAT_DTYPES as FLOATS, INT_DTYPES as INTS,
+from conformance.dtypes import (FULL_FLOAT_DTYPES, FLOAT_DTYPES as FLOATS, INT_DTYPES as INTS,
                                 INTEGRAL_DTYPES as INTEGRAL, REAL_DTYPES as REAL, numpy_dtype)
 from conformance.assertions import describe, expect
 from conformance.strategies import dtype_names
@@ -68,7 +68,7 @@ BINARY = [
     row(binary("fmin", np.fmin, dtypes=REAL, result=promoted, variants=NO_INPLACE, pinned=NAN_PAIRS),
         check("ops.binary.fmax-fmin")),
     row(binary("copysign", np.copysign, pinned=((1.0, 2.0, -3.0), (-0.0, NAN, 0.0))), check("ops.binary.copysign")),
-    row(binary("nextafter", np.nextafter, dtypes=DOUBLE_FLOAT_DTYPES, pinned=((1.0, 0.0, 1.0), (2.0, -1.0, 1.0)),
+    row(binary("nextafter", np.nextafter, dtypes=FULL_FLOAT_DTYPES, pinned=((1.0, 0.0, 1.0), (2.0, -1.0, 1.0)),
                native=True, tolerance={"float32": (0, 0), "float64": (0, 0)}), check("ops.binary.nextafter")),
     row(binary("ldexp", lambda x, e: x * np.exp2(e), dtypes=NUMERIC, domains=((-4, 4), (-6, 6))),
         check("ops.binary.ldexp")),
@@ -139,9 +139,9 @@ BINARY = [
         check("ops.binary.mul-forms")),
     row(binary("floor_divide", np.floor_divide, dtypes=NUMERIC, result=promoted, operator=operator.floordiv,
                nonzero=(1,), pinned=SIGNS), check("ops.div.floor-divide-forms")),
-    row(binary("igamma", S.gammainc, dtypes=DOUBLE_FLOAT_DTYPES, aliases=("special.gammainc",), result=promoted,
+    row(binary("igamma", S.gammainc, dtypes=FULL_FLOAT_DTYPES, aliases=("special.gammainc",), result=promoted,
                domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
-    row(binary("igammac", S.gammaincc, dtypes=DOUBLE_FLOAT_DTYPES, aliases=("special.gammaincc",), result=promoted,
+    row(binary("igammac", S.gammaincc, dtypes=FULL_FLOAT_DTYPES, aliases=("special.gammaincc",), result=promoted,
                domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
     row(binary("eq", np.equal, result=bool_result, operator=operator.eq, pinned=NAN_PAIRS), check("ops.compare.bool-result")),
     row(binary("ne", np.not_equal, aliases=("not_equal",), result=bool_result, operator=operator.ne, pinned=NAN_PAIRS),

@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check, dtypes
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, INTEGRAL_DTYPES, INT_DTYPES, SIGNED_DTYPES, SIGNED_INT_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES, INTEGRAL_DTYPES, INT_DTYPES, SIGNED_DTYPES, SIGNED_INT_DTYPES
 from conformance.strategies import dtype_names
 from conformance.assertions import assert_raises, assert_tensor, describe
 from suites.inputs import tensor_of
@@ -40,7 +40,7 @@ def test_true_division_promotes_integers(xp, dtype, nums, d, how):
 
 
 @check("ops.div.true-division")
-@given(dtype=dtype_names(DOUBLE_FLOAT_DTYPES), nums=NUMS, d=DIVISORS)
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES), nums=NUMS, d=DIVISORS)
 def test_true_division_keeps_float_dtype(xp, dtype, nums, d):
     x, y = tensor_of(xp, np.array(nums), dtype), tensor_of(xp, np.array([d]), dtype)
     assert_tensor(x / y, np.array(nums, dtype=dtype) / np.array([d], dtype=dtype), dtype=dtype, call=describe("x / y", x, y))

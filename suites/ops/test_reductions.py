@@ -8,13 +8,13 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from conformance import check, dtypes
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, GENERIC_DTYPES, INTEGRAL_DTYPES, INT_DTYPES, REAL_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES, GENERIC_DTYPES, INTEGRAL_DTYPES, INT_DTYPES, REAL_DTYPES
 from conformance.assertions import assert_raises, assert_shape, assert_tensor, describe, expect, is_tensor, to_numpy
 from conformance.strategies import dtype_names, shapes
 from suites.ops.helpers import arrays
 from suites.inputs import tensor_of
 
-ORDERED_DTYPES = INT_DTYPES + DOUBLE_FLOAT_DTYPES
+ORDERED_DTYPES = INT_DTYPES + FULL_FLOAT_DTYPES
 
 
 @st.composite
@@ -74,7 +74,7 @@ KEEPDIM_OPS = ("sum", "mean", "max", "min", "amax", "amin")
 
 
 @check("ops.reduce.keepdim")
-@given(case=tensor_and_dim(dtypes=DOUBLE_FLOAT_DTYPES), keepdim=st.booleans(), op=st.sampled_from(KEEPDIM_OPS),
+@given(case=tensor_and_dim(dtypes=FULL_FLOAT_DTYPES), keepdim=st.booleans(), op=st.sampled_from(KEEPDIM_OPS),
        method=st.booleans())
 def test_keepdim_keeps_size_one_dims(xp, case, keepdim, op, method):
     dtype, a, dim = case
@@ -171,7 +171,7 @@ def test_mean_of_integers_raises_unless_dtype_given(xp, dtype, shape, with_dim, 
 
 
 @check("ops.reduce.empty")
-@given(dtype=dtype_names(DOUBLE_FLOAT_DTYPES), shape=shapes(1, 3, 0, 3).filter(lambda s: 0 in s))
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES), shape=shapes(1, 3, 0, 3).filter(lambda s: 0 in s))
 @example(dtype="float32", shape=(0,))
 def test_empty_mean_is_nan_and_sum_is_zero(xp, dtype, shape):
     dtypes.require(dtype)
@@ -188,7 +188,7 @@ def test_max_of_empty_without_dim_raises(xp, dtype, shape):
 
 
 @check("ops.var.correction")
-@given(dtype=dtype_names(DOUBLE_FLOAT_DTYPES), shape=shapes(1, 3, 2, 4), data=st.data())
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES), shape=shapes(1, 3, 2, 4), data=st.data())
 @example(dtype="float32", shape=(4,), data=None)
 def test_var_std_unbiased_by_default(xp, dtype, shape, data):
     dtypes.require(dtype)
@@ -202,7 +202,7 @@ def test_var_std_unbiased_by_default(xp, dtype, shape, data):
 
 
 @check("ops.max.nan-propagates")
-@given(case=tensor_and_dim(dtypes=DOUBLE_FLOAT_DTYPES), fn=st.sampled_from(["max", "min"]), data=st.data())
+@given(case=tensor_and_dim(dtypes=FULL_FLOAT_DTYPES), fn=st.sampled_from(["max", "min"]), data=st.data())
 @example(case=("float32", np.array([[1.0, 2.0, 3.0]], "float32"), 1), fn="max", data=None)
 def test_max_min_propagate_nan(xp, case, fn, data):
     dtypes.require(case[0])

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conformance import check
-from conformance.dtypes import (DOUBLE_FLOAT_DTYPES as F32_64, FLOAT_DTYPES as FLOATS, INT_DTYPES as INTS,
+from conformance.dtypes import (FULL_FLOAT_DTYPES as F32_64, FLOAT_DTYPES as FLOATS, INT_DTYPES as INTS,
                                 INTEGRAL_DTYPES, REAL_DTYPES as REAL)
 from suites.ops import elementwise_oracles as O
 from suites.ops import opspec

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from conformance import check
-from conformance.dtypes import DOUBLE_FLOAT_DTYPES, INT_DTYPES
+from conformance.dtypes import FULL_FLOAT_DTYPES, INT_DTYPES
 from conformance.assertions import assert_raises, assert_shape, assert_tensor, assert_values, describe
 from conformance.strategies import dtype_names, shapes
 from suites.view import oracles
@@ -146,7 +146,7 @@ def test_float32_4x4_as_uint8_is_4x16(xp):
 
 
 @check("view.view.dtype-reinterpret")
-@given(data=st.data(), src=dtype_names(INT_DTYPES + DOUBLE_FLOAT_DTYPES), dst=dtype_names(INT_DTYPES + DOUBLE_FLOAT_DTYPES))
+@given(data=st.data(), src=dtype_names(INT_DTYPES + FULL_FLOAT_DTYPES), dst=dtype_names(INT_DTYPES + FULL_FLOAT_DTYPES))
 def test_view_dtype_reinterprets_bytes(xp, data, src, dst):
     ratio = np.dtype(dst).itemsize / np.dtype(src).itemsize
     grow = max(1, int(ratio))  # the last dim must be a multiple of the size ratio when elements grow
