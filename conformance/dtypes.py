@@ -75,6 +75,31 @@ NUMERIC_DTYPES = INT_DTYPES + FLOAT_DTYPES
 ALL_DTYPES = ("bool",) + NUMERIC_DTYPES + COMPLEX_DTYPES
 """Every dtype with a NumPy equivalent."""
 REDUCED_FLOAT_DTYPES = ("float16", "bfloat16")
+"""The half-precision floats: neither holds the other, so they promote to float32 (``promote_types``)."""
+SIGNED_INT_DTYPES = ("int8", "int16", "int32", "int64")
+"""Signed integers: the dtypes whose negative values and truncating/floor division the docs describe."""
+INTEGRAL_DTYPES = ("bool",) + INT_DTYPES
+"""bool and the integers: the inputs of bitwise ops, and the dtypes whose reductions accumulate in int64."""
+FULL_FLOAT_DTYPES = ("float32", "float64")
+"""Single and double precision: the floats every documented float op takes on the CPU (half-precision
+support varies by op and is stated separately where documented)."""
+REAL_DTYPES = ("bool",) + NUMERIC_DTYPES
+"""Every non-complex dtype with a NumPy equivalent."""
+GENERIC_DTYPES = ("int64",) + FULL_FLOAT_DTYPES
+"""The default integer and the full floats: what a check of an op the docs give no dtype rule draws its
+inputs in (one integer and one float path; the op's own dtype rules are checked separately)."""
+SIGNED_DTYPES = SIGNED_INT_DTYPES + FULL_FLOAT_DTYPES
+"""Signed integers and the full floats: dtypes holding negative values, where order and sign matter."""
+CORE_DTYPES = INTEGRAL_DTYPES + FULL_FLOAT_DTYPES
+"""bool, the integers and the full floats: the dtypes dtype-preserving ops (joining, reshaping, copying) are
+drawn in; half precision and complex are left to the checks of their own documented rules."""
+PROMOTION_DTYPES = tuple(INFO)
+"""Every dtype of the documented type-promotion table (tensor_attributes.html), bfloat16 included."""
+COMPLEX_OF_FLOAT = {"float16": "complex32", "float32": "complex64", "float64": "complex128"}
+"""The complex dtype whose components are the given float (set_default_dtype's default complex dtype)."""
+DEFAULT_FLOAT = "float32"
+"""The initial default floating dtype (``torch.get_default_dtype``)."""
+DEFAULT_COMPLEX = COMPLEX_OF_FLOAT[DEFAULT_FLOAT]
 
 TOLERANCES: dict[str, tuple[float, float]] = {
     "float16": (1e-3, 1e-5),
@@ -85,6 +110,25 @@ TOLERANCES: dict[str, tuple[float, float]] = {
     "complex128": (1e-7, 1e-7),
 }
 """torch.testing.assert_close's default (rtol, atol) per dtype name; integers and bool are exact."""
+HALF_MATH_TOLERANCE = (4e-3, 1e-4)
+"""float16 results of math functions within 4 units in the last place: PyTorch promises no rounding of
+half-precision math functions, and computes some in float32, some in half."""
+
+
+ALIASES = {"float": "float32", "double": "float64", "half": "float16", "long": "int64", "int": "int32",
+           "short": "int16", "cfloat": "complex64", "cdouble": "complex128"}
+"""The documented alternative names of dtypes (``torch.double is torch.float64``), from tensor_attributes.html."""
+CAST_METHODS = {"float": "float32", "double": "float64", "half": "float16", "bfloat16": "bfloat16", "long": "int64",
+                "int": "int32", "short": "int16", "char": "int8", "byte": "uint8", "bool": "bool",
+                "cfloat": "complex64", "cdouble": "complex128"}
+"""``Tensor.<method>()`` shorthand casts and the dtype each returns (``self.to(torch.<dtype>)``)."""
+LEGACY_TENSOR_TYPES = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
+                       "int64": "LongTensor", "int32": "IntTensor", "int16": "ShortTensor", "int8": "CharTensor",
+                       "uint8": "ByteTensor", "bool": "BoolTensor"}
+"""The legacy CPU tensor type of each dtype (``Tensor.type()``), from the dtype table of tensors.html."""
+LINALG_ATOL = {"float32": 3e-4, "float64": 1e-9, "complex128": 1e-9, "int64": 0.0}
+"""Absolute tolerance of linear-algebra results per dtype: factorizations accumulate rounding over the matrix
+(their outputs are compared as float64; integer results are exact)."""
 
 
 def info(name: str) -> DtypeInfo:
@@ -94,6 +138,11 @@ def info(name: str) -> DtypeInfo:
 def numpy_dtype(name: str) -> np.dtype[Any]:
     """The NumPy dtype that computes expectations for ``name``."""
     return np.dtype(INFO[name].numpy)
+
+
+def itemsize(name: str) -> int:
+    """Bytes per element of ``name`` (``Tensor.element_size()``, ``Tensor.itemsize``)."""
+    return INFO[name].itemsize
 
 
 def is_integral(name: str) -> bool:
@@ -106,6 +155,30 @@ def is_floating(name: str) -> bool:
 
 def is_complex(name: str) -> bool:
     return INFO[name].category == "complex"
+
+
+CATEGORY_RANK = {"bool": 0, "uint": 1, "int": 1, "float": 2, "complex": 3}
+"""The documented order of categories for type promotion: bool < integral < floating < complex."""
+
+
+def category_rank(name: str) -> int:
+    """0 bool, 1 integral, 2 floating, 3 complex."""
+    return CATEGORY_RANK[INFO[name].category]
+
+
+def component_bits(name: str) -> int:
+    """Bits of one component: a complex dtype's real part, any other dtype's whole value."""
+    return INFO[name].bits // 2 if is_complex(name) else INFO[name].bits
+
+
+def is_signed(name: str) -> bool:
+    """``Tensor.is_signed()``: every dtype but bool and the unsigned integers."""
+    return INFO[name].category not in ("bool", "uint")
+
+
+def python_type(name: str) -> type:
+    """The Python type ``Tensor.item()`` / ``tolist()`` give for elements of ``name``."""
+    return {"bool": bool, "uint": int, "int": int, "float": float, "complex": complex}[INFO[name].category]
 
 
 def tolerance(name: str) -> tuple[float, float]:
@@ -132,6 +205,19 @@ def supported(names: Iterable[str]) -> tuple[str, ...]:
     if not kept:
         raise Unsupported(f"{adapter().name} declares every dtype this check needs unsupported: {', '.join(wanted)}")
     return kept
+
+
+def require(*names: str) -> None:
+    """Inside a hypothesis check, first thing: skip this example where it needs a dtype the adapter declares
+    unsupported, recording it as not run (``@example`` pins bypass :func:`supported`'s drawing strategies)."""
+    from hypothesis import reject
+
+    from conformance.assertions import adapter
+
+    missing = [n for n in names if n in adapter().unsupported_dtypes]
+    if missing:
+        _dropped.extend(n for n in missing if n not in _dropped)
+        reject()
 
 
 def start_check() -> None:

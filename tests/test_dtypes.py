@@ -41,3 +41,41 @@ def test_supported_drops_and_records_declared_dtypes() -> None:
         assert dtypes.dropped() == ()
     finally:
         assertions.bind(previous)
+
+
+@pytest.mark.parametrize("name", dtypes.ALL_DTYPES)
+def test_categories_signs_and_python_types_agree_with_numpy(name: str) -> None:
+    kind = dtypes.numpy_dtype(name).kind
+    assert dtypes.category_rank(name) == {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}[kind]
+    assert dtypes.is_signed(name) is (kind not in "bu")
+    assert dtypes.itemsize(name) == dtypes.numpy_dtype(name).itemsize
+    assert dtypes.component_bits(name) * (2 if kind == "c" else 1) == 8 * dtypes.itemsize(name)
+    assert type(np.zeros(1, dtypes.numpy_dtype(name)).item()) is dtypes.python_type(name)
+
+
+def test_named_tables_name_known_dtypes() -> None:
+    named = [*dtypes.ALIASES.values(), *dtypes.CAST_METHODS.values(), *dtypes.LEGACY_TENSOR_TYPES, *dtypes.LINALG_ATOL,
+             *dtypes.COMPLEX_OF_FLOAT, dtypes.DEFAULT_FLOAT, dtypes.DEFAULT_COMPLEX]
+    assert set(named) <= set(dtypes.INFO)
+    sets = [v for k, v in vars(dtypes).items() if k.endswith("_DTYPES")]
+    assert all(set(s) <= set(dtypes.INFO) and len(set(s)) == len(s) for s in sets)
+
+
+def test_require_rejects_an_example_with_a_declared_dtype_and_records_it() -> None:
+    from hypothesis import example, given, strategies as st
+
+    ran: list[str] = []
+
+    @given(st.sampled_from(["int8"]))
+    @example("float64")
+    def check(name: str) -> None:
+        dtypes.require(name)
+        ran.append(name)
+
+    previous = assertions.bind(Adapter(name="fake", namespace=SimpleNamespace(), unsupported_dtypes=("float64",)))
+    try:
+        dtypes.start_check()
+        check()
+        assert set(ran) == {"int8"} and dtypes.dropped() == ("float64",)
+    finally:
+        assertions.bind(previous)

@@ -1,4 +1,5 @@
-"""Small helpers for the creation checks: dtype lookup, device names, default-dtype scoping.
+"""Small helpers for the creation checks: dtype lookup, device names, default-dtype scoping
+(dtype knowledge itself lives in ``conformance/dtypes.py``).
 
 Nothing here computes an expected value from the backend: these only resolve names on the
 backend (``getattr(xp, "int64")``) and put global state back after a check changes it.
@@ -10,15 +11,6 @@ from typing import Any, Iterator
 
 # Factories whose size argument and default dtype follow the same documented rules.
 FLOAT_FACTORIES = ("zeros", "ones", "empty", "rand", "randn")
-
-# Element sizes in bytes, from the dtype table of docs/stable/tensors.html.
-ITEMSIZE = {
-    "bool": 1, "uint8": 1, "int8": 1, "int16": 2, "int32": 4, "int64": 8,
-    "float16": 2, "bfloat16": 2, "float32": 4, "float64": 8, "complex64": 8, "complex128": 16,
-}
-
-# The default complex dtype that goes with each default float dtype (set_default_dtype docs).
-COMPLEX_OF = {"float32": "complex64", "float64": "complex128", "float16": "complex32"}
 
 
 def dt(xp: Any, name: str) -> Any:

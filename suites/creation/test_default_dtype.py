@@ -6,10 +6,11 @@ import numpy as np
 from hypothesis import given, strategies as st
 
 from conformance import check
+from conformance.dtypes import COMPLEX_OF_FLOAT, FULL_FLOAT_DTYPES, FLOAT_DTYPES, INTEGRAL_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_tensor, describe, dtype_name, expect
-from conformance.strategies import shapes
+from conformance.strategies import dtype_names, shapes
 
-from suites.creation.helpers import COMPLEX_OF, FLOAT_FACTORIES, default_dtype, dt, make
+from suites.creation.helpers import FLOAT_FACTORIES, default_dtype, dt, make
 
 
 @check("creation.default-dtype.float32")
@@ -35,7 +36,7 @@ def test_tutorial_empty_5x3_is_float32(xp):
 
 
 @check("creation.default-dtype.set-changes-inference")
-@given(default=st.sampled_from(["float64", "float32", "float16"]), factory=st.sampled_from(FLOAT_FACTORIES),
+@given(default=dtype_names(FLOAT_DTYPES), factory=st.sampled_from(FLOAT_FACTORIES),
        shape=shapes(max_dims=2))
 def test_set_default_dtype_drives_factories(xp, default, factory, shape):
     with default_dtype(xp, default):
@@ -47,20 +48,20 @@ def test_set_default_dtype_drives_factories(xp, default, factory, shape):
 
 
 @check("creation.default-dtype.set-changes-inference")
-@given(default=st.sampled_from(["float64", "float32"]), value=st.floats(-1e3, 1e3, allow_nan=False).map(lambda v: round(v, 3)))
+@given(default=dtype_names(FULL_FLOAT_DTYPES), value=st.floats(-1e3, 1e3, allow_nan=False).map(lambda v: round(v, 3)))
 def test_set_default_dtype_drives_python_scalars(xp, default, value):
     with default_dtype(xp, default):
         suffix = f" with default dtype {default}"
         assert_tensor(xp.tensor([value]), np.array([value], dtype=default), dtype=default,
                       call=describe("tensor", [value]) + suffix)
         complex_value = complex(value, 1.5)
-        assert_tensor(xp.tensor([complex_value]), np.array([complex_value], dtype=COMPLEX_OF[default]),
-                      dtype=COMPLEX_OF[default], call=describe("tensor", [complex_value]) + suffix)
+        assert_tensor(xp.tensor([complex_value]), np.array([complex_value], dtype=COMPLEX_OF_FLOAT[default]),
+                      dtype=COMPLEX_OF_FLOAT[default], call=describe("tensor", [complex_value]) + suffix)
         assert_tensor(xp.arange(3), np.arange(3, dtype="int64"), dtype="int64", call=describe("arange", 3) + suffix)
 
 
 @check("creation.default-dtype.rejects-non-float")
-@given(name=st.sampled_from(["int32", "int64", "uint8", "int8", "bool"]))
+@given(name=dtype_names(INTEGRAL_DTYPES))
 def test_set_default_dtype_rejects_non_float(xp, name):
     previous = xp.get_default_dtype()
     call = describe("set_default_dtype", dt(xp, name))

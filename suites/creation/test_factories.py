@@ -7,16 +7,17 @@ import numpy as np
 from hypothesis import example, given, strategies as st
 
 from conformance import check
+from conformance.dtypes import ALL_DTYPES, COMPLEX_DTYPES, FULL_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_shape, assert_tensor, assert_values, describe, expect
-from conformance.strategies import FLOAT_DTYPES, INT_DTYPES, shapes
+from conformance.strategies import dtype_names, shapes
 
 from suites.creation.helpers import FLOAT_FACTORIES, device_kind, device_type, dt, make
 
-SMALL_DTYPES = ("bool",) + INT_DTYPES + FLOAT_DTYPES + ("complex64", "complex128")
+SMALL_DTYPES = ALL_DTYPES
 
 
 @check("creation.zeros.dtype-keyword")
-@given(shape=shapes(), dtype=st.sampled_from(SMALL_DTYPES))
+@given(shape=shapes(), dtype=dtype_names(SMALL_DTYPES))
 def test_zeros_dtype_keyword(xp, shape, dtype):
     call = describe("zeros", shape, dtype=dtype)
     got = xp.zeros(shape, dtype=dt(xp, dtype))
@@ -31,7 +32,7 @@ def test_tutorial_zeros_long(xp):
 
 
 @check("creation.factory.fill-values")
-@given(shape=shapes(), dtype=st.sampled_from((None,) + SMALL_DTYPES), factory=st.sampled_from(["zeros", "ones"]))
+@given(shape=shapes(), dtype=st.none() | dtype_names(SMALL_DTYPES), factory=st.sampled_from(["zeros", "ones"]))
 def test_ones_and_zeros_fill(xp, shape, dtype, factory):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     want_dtype = dtype or "float32"
@@ -82,7 +83,7 @@ def test_explicit_device_keyword(xp, device):
 
 
 @check("creation.empty.shape-dtype")
-@given(shape=shapes(), dtype=st.sampled_from((None,) + SMALL_DTYPES))
+@given(shape=shapes(), dtype=st.none() | dtype_names(SMALL_DTYPES))
 def test_empty_shape_and_dtype(xp, shape, dtype):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     call = describe("empty", shape, **kwargs)
@@ -125,7 +126,7 @@ def test_full_dtype_from_fill(xp, shape, value):
 
 
 @check("creation.full.dtype-from-fill")
-@given(shape=shapes(max_dims=3), dtype=st.sampled_from(["int32", "float64", "uint8"]), value=st.integers(0, 100))
+@given(shape=shapes(max_dims=3), dtype=dtype_names(INT_DTYPES + FULL_FLOAT_DTYPES), value=st.integers(0, 100))
 def test_full_dtype_keyword(xp, shape, dtype, value):
     call = describe("full", shape, value, dtype=dtype)
     assert_tensor(xp.full(shape, value, dtype=dt(xp, dtype)), np.full(shape, value, dtype=dtype), dtype=dtype, call=call)
@@ -163,7 +164,7 @@ def test_tutorial_eye_2x2_and_2x3(xp):
 
 
 @check("creation.eye.identity")
-@given(n=st.integers(0, 4), dtype=st.sampled_from(SMALL_DTYPES))
+@given(n=st.integers(0, 4), dtype=dtype_names(SMALL_DTYPES))
 def test_eye_dtype_keyword(xp, n, dtype):
     call = describe("eye", n, dtype=dtype)
     assert_tensor(xp.eye(n, dtype=dt(xp, dtype)), np.eye(n, dtype=dtype), dtype=dtype, call=call)
@@ -180,7 +181,7 @@ def test_requires_grad_rejects_integer_dtypes(xp, factory, dtype):
 
 @check("creation.requires-grad.float-only")
 @given(factory=st.sampled_from(["zeros", "ones", "empty", "full", "tensor"]),
-       dtype=st.sampled_from(FLOAT_DTYPES + ("complex64", "complex128")))
+       dtype=dtype_names(FLOAT_DTYPES + COMPLEX_DTYPES))
 def test_requires_grad_accepts_float_and_complex(xp, factory, dtype):
     args = {"full": ((2,), 1), "tensor": ([1, 0],)}.get(factory, ((2,),))
     call = describe(factory, *args, dtype=dtype, requires_grad=True)

@@ -6,9 +6,10 @@ in Python (strides of a permuted contiguous tensor are the permuted C-order stri
 import numpy as np
 from hypothesis import example, given, strategies as st
 
-from conformance import check
+from conformance import check, dtypes
+from conformance.dtypes import CORE_DTYPES, FULL_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES, SIGNED_DTYPES
 from conformance.assertions import assert_dtype, assert_shape, assert_tensor, assert_values, describe, expect, to_numpy
-from conformance.strategies import FLOAT_DTYPES, INT_DTYPES, shapes
+from conformance.strategies import dtype_names, shapes
 
 from suites.creation.helpers import device_kind, device_type, dt
 from suites.inputs import tensor_of
@@ -24,8 +25,8 @@ def call_like(xp, factory, source, **kwargs):
 
 
 @check("creation.like.inherits")
-@given(factory=st.sampled_from(ALL_LIKE), shape=shapes(max_dims=3), dtype=st.sampled_from(LIKE_DTYPES),
-       override=st.one_of(st.none(), st.sampled_from(FLOAT_DTYPES)))
+@given(factory=st.sampled_from(ALL_LIKE), shape=shapes(max_dims=3), dtype=dtype_names(LIKE_DTYPES),
+       override=st.one_of(st.none(), dtype_names(FLOAT_DTYPES)))
 def test_like_takes_size_dtype_device(xp, device, factory, shape, dtype, override):
     if factory in FLOAT_ONLY and override is None and dtype not in FLOAT_DTYPES:
         dtype = "float64"  # rand_like/randn_like need a floating result dtype
@@ -38,9 +39,10 @@ def test_like_takes_size_dtype_device(xp, device, factory, shape, dtype, overrid
 
 
 @check("creation.like.fill-values")
-@given(factory=st.sampled_from(["zeros_like", "ones_like"]), shape=shapes(max_dims=3), dtype=st.sampled_from(LIKE_DTYPES))
+@given(factory=st.sampled_from(["zeros_like", "ones_like"]), shape=shapes(max_dims=3), dtype=dtype_names(LIKE_DTYPES))
 @example(factory="ones_like", shape=(2,), dtype="float32")
 def test_zeros_ones_like_fill(xp, factory, shape, dtype):
+    dtypes.require(dtype)
     source = tensor_of(xp, np.full(shape, 3), dtype)  # neither 0 nor 1, so a copy of the input cannot pass
     got, call = call_like(xp, factory, source)
     fill = 0 if factory == "zeros_like" else 1
@@ -56,7 +58,7 @@ def test_like_device_override(xp, other_device, factory, shape):
 
 
 @check("creation.like.inherits")
-@given(factory=st.sampled_from(ALL_LIKE), shape=shapes(max_dims=3), dtype=st.sampled_from(["float32", "float64"]))
+@given(factory=st.sampled_from(ALL_LIKE), shape=shapes(max_dims=3), dtype=dtype_names(FULL_FLOAT_DTYPES))
 def test_like_does_not_inherit_requires_grad(xp, factory, shape, dtype):
     source = xp.ones(shape, dtype=dt(xp, dtype), requires_grad=True)
     got, call = call_like(xp, factory, source)
@@ -77,8 +79,8 @@ def test_tutorial_randn_like_overrides_dtype(xp):
 
 
 @check("creation.randn-like.shape-dtype")
-@given(shape=shapes(max_dims=3), src=st.sampled_from(["float32", "float64", "int64", "int16"]),
-       want=st.sampled_from(["float32", "float64"]))
+@given(shape=shapes(max_dims=3), src=dtype_names(SIGNED_DTYPES),
+       want=dtype_names(FULL_FLOAT_DTYPES))
 def test_randn_like_shape_and_dtype(xp, shape, src, want):
     source = xp.zeros(shape, dtype=dt(xp, src))
     call = describe("randn_like", source, dtype=want)
@@ -126,10 +128,11 @@ def test_docs_example_empty_like_of_transpose(xp):
 
 
 @check("creation.full-like.casts")
-@given(dtype=st.sampled_from(["int64", "int32", "int16", "uint8"]), value=st.integers(0, 1000).map(lambda q: q / 10),
+@given(dtype=dtype_names(INT_DTYPES), value=st.integers(0, 1000).map(lambda q: q / 10),
        shape=shapes(max_dims=3))
 @example(dtype="int64", value=2.7, shape=(2, 3))
 def test_full_like_casts_to_input_dtype(xp, dtype, value, shape):
+    dtypes.require(dtype)
     source = xp.zeros(shape, dtype=dt(xp, dtype))
     call = describe("full_like", source, value)
     want = np.full(shape, int(value), dtype=dtype)  # positive values: the cast truncates the fraction
@@ -137,21 +140,23 @@ def test_full_like_casts_to_input_dtype(xp, dtype, value, shape):
 
 
 @check("creation.full-like.casts")
-@given(dtype=st.sampled_from(["int32", "int64", "bool", "float64"]), value=st.integers(0, 40).map(lambda q: q / 8),
+@given(dtype=dtype_names(CORE_DTYPES), value=st.integers(0, 40).map(lambda q: q / 8),
        shape=shapes(max_dims=3))
 @example(dtype="int32", value=0.5, shape=(2, 3))
 def test_full_like_casts_to_dtype_keyword(xp, dtype, value, shape):
+    dtypes.require(dtype)
     source = xp.ones(shape)
     call = describe("full_like", source, value, dtype=dtype)
-    cast = {"bool": bool, "float64": float}.get(dtype, int)(value)
+    cast = dtypes.python_type(dtype)(value)
     assert_tensor(xp.full_like(source, value, dtype=dt(xp, dtype)), np.full(shape, cast, dtype=dtype), dtype=dtype, call=call)
 
 
 @check("creation.randint-like.dtype")
-@given(dtype=st.sampled_from(["float32", "float64", "int32", "int16", "int64"]), shape=shapes(max_dims=3),
+@given(dtype=dtype_names(SIGNED_DTYPES), shape=shapes(max_dims=3),
        low=st.integers(0, 20), span=st.integers(1, 20), form=st.sampled_from(["high", "low-high"]))
 @example(dtype="float32", shape=(3, 2), low=0, span=10, form="high")
 def test_randint_like_uses_input_dtype(xp, dtype, shape, low, span, form):
+    dtypes.require(dtype)
     source = xp.zeros(shape, dtype=dt(xp, dtype))
     if form == "high":
         low, args = 0, (source, span)

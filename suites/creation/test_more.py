@@ -14,9 +14,10 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from conformance import check
+from conformance.dtypes import COMPLEX_OF_FLOAT, FULL_FLOAT_DTYPES, GENERIC_DTYPES
 from conformance.assertions import (assert_dtype, assert_raises, assert_shape, assert_tensor, assert_values, describe,
                                     expect, to_numpy)
-from conformance.strategies import shapes
+from conformance.strategies import dtype_names, shapes
 from suites.creation.helpers import device_type, dt
 from suites.inputs import tensor_of
 
@@ -25,7 +26,7 @@ N = 4000  # sample size of the statistical checks: standard error of a mean abou
 
 @check("creation.logspace.values")
 @given(start=st.integers(-3, 3), end=st.integers(-3, 3), steps=st.integers(0, 6),
-       base=st.sampled_from([10.0, 2.0, 0.5]), dtype=st.sampled_from([None, "float64"]))
+       base=st.sampled_from([10.0, 2.0, 0.5]), dtype=st.none() | dtype_names(("float64",)))
 @example(start=0, end=2, steps=3, base=10.0, dtype=None)
 @example(start=1, end=1, steps=1, base=2.0, dtype=None)
 def test_logspace(xp, start, end, steps, base, dtype):
@@ -37,7 +38,7 @@ def test_logspace(xp, start, end, steps, base, dtype):
 
 @check("creation.empty-strided.size-stride")
 @given(case=st.sampled_from([((2, 3), (3, 1)), ((2, 3), (1, 2)), ((4,), (2,)), ((2, 2, 2), (1, 4, 2)), ((0, 3), (3, 1))]),
-       dtype=st.sampled_from([None, "int32", "float64"]))
+       dtype=st.none() | dtype_names(GENERIC_DTYPES))
 def test_empty_strided(xp, case, dtype):
     size, stride = case
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
@@ -111,22 +112,22 @@ def test_frombuffer(xp, values, data):
 
 
 @check("creation.complex.from-parts")
-@given(shape=shapes(0, 2, 0, 3), dtype=st.sampled_from(["float32", "float64"]), broadcast=st.booleans())
+@given(shape=shapes(0, 2, 0, 3), dtype=dtype_names(FULL_FLOAT_DTYPES), broadcast=st.booleans())
 def test_complex(xp, shape, dtype, broadcast):
     n = int(np.prod(shape))
     real, imag = np.arange(n, dtype=float).reshape(shape), np.array(-2.5 if broadcast else 1.5 - np.arange(n).reshape(shape))
     want = real + 1j * imag
-    out = {"float32": "complex64", "float64": "complex128"}[dtype]
+    out = COMPLEX_OF_FLOAT[dtype]
     a, b = tensor_of(xp, real, dtype), tensor_of(xp, imag, dtype)
     assert_tensor(xp.complex(a, b), want, dtype=out, call=describe("complex", a, b))
 
 
 @check("creation.polar.values")
-@given(shape=shapes(0, 2, 0, 3), dtype=st.sampled_from(["float32", "float64"]))
+@given(shape=shapes(0, 2, 0, 3), dtype=dtype_names(FULL_FLOAT_DTYPES))
 def test_polar(xp, shape, dtype):
     n = int(np.prod(shape))
     magnitude, angle = (np.arange(n, dtype=float) / 2).reshape(shape), (np.arange(n, dtype=float) - 1.5).reshape(shape)
-    out = {"float32": "complex64", "float64": "complex128"}[dtype]
+    out = COMPLEX_OF_FLOAT[dtype]
     a, b = tensor_of(xp, magnitude, dtype), tensor_of(xp, angle, dtype)
     want = magnitude * np.cos(angle) + 1j * magnitude * np.sin(angle)
     assert_tensor(xp.polar(a, b), want, dtype=out, call=describe("polar", a, b))
@@ -149,7 +150,7 @@ def test_tril_triu_indices(xp, row, col, offset, lower):
 
 
 @check("creation.randperm.permutation")
-@given(n=st.integers(0, 30), dtype=st.sampled_from([None, "int32", "float64"]))
+@given(n=st.integers(0, 30), dtype=st.none() | dtype_names(GENERIC_DTYPES))
 def test_randperm(xp, n, dtype):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     call = describe("randperm", n, **kwargs)
@@ -187,7 +188,7 @@ def test_normal(xp):
 
 
 @check("creation.bernoulli.values")
-@given(dtype=st.sampled_from(["float32", "float64"]), method=st.booleans())
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES), method=st.booleans())
 def test_bernoulli(xp, dtype, method):
     xp.manual_seed(11)
     p = np.repeat([0.0, 1.0, 0.25], N)
@@ -234,7 +235,7 @@ def test_multinomial_frequencies(xp):
 
 
 @check("creation.poisson.values")
-@given(dtype=st.sampled_from(["float32", "float64"]))
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES))
 def test_poisson(xp, dtype):
     xp.manual_seed(3)
     rates = tensor_of(xp, np.repeat([0.0, 4.0], N), dtype)

@@ -7,9 +7,10 @@ only with itself (the documented rule: the same seed gives the same draws).
 import numpy as np
 from hypothesis import example, given, strategies as st
 
-from conformance import check
+from conformance import check, dtypes
+from conformance.dtypes import FULL_FLOAT_DTYPES, FLOAT_DTYPES, INT_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_shape, assert_values, describe, expect, to_numpy
-from conformance.strategies import INT_DTYPES, shapes
+from conformance.strategies import dtype_names, shapes
 
 from suites.creation.helpers import dt
 
@@ -17,7 +18,7 @@ N = 20_000  # large sample: standard error of the mean 0.007, of the variance ab
 
 
 @check("creation.rand.range")
-@given(shape=shapes(max_dims=3), dtype=st.sampled_from([None, "float32", "float64", "float16"]))
+@given(shape=shapes(max_dims=3), dtype=st.none() | dtype_names(FLOAT_DTYPES))
 def test_rand_shape_dtype_range(xp, shape, dtype):
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     call = describe("rand", shape, **kwargs)
@@ -55,9 +56,10 @@ def test_tutorial_rand_5x3(xp):
 
 
 @check("creation.randn.shape-dtype")
-@given(dtype=st.sampled_from([None, "float32", "float64"]), shape=shapes(max_dims=3))
+@given(dtype=st.none() | dtype_names(FULL_FLOAT_DTYPES), shape=shapes(max_dims=3))
 @example(dtype="float64", shape=(2, 3))
 def test_randn_shape_dtype(xp, dtype, shape):
+    dtypes.require(dtype)
     kwargs = {} if dtype is None else {"dtype": dt(xp, dtype)}
     call = describe("randn", shape, **kwargs)
     got = xp.randn(shape, **kwargs)
@@ -89,7 +91,7 @@ def test_randn_complex_parts(xp):
 
 
 @check("creation.rand.integer-dtype-rejected")
-@given(dtype=st.sampled_from(INT_DTYPES), like=st.booleans())
+@given(dtype=dtype_names(INT_DTYPES), like=st.booleans())
 def test_rand_rejects_integer_dtype(xp, dtype, like):
     if like:
         source = xp.zeros(3, dtype=dt(xp, dtype))
@@ -127,7 +129,7 @@ def test_randint_covers_range(xp):
 
 
 @check("creation.randint.range-dtype")
-@given(dtype=st.sampled_from(["int32", "int16", "uint8", "float32", "float64"]))
+@given(dtype=dtype_names(INT_DTYPES + FULL_FLOAT_DTYPES))
 def test_randint_dtype_keyword(xp, dtype):
     call = describe("randint", 0, 10, (20,), dtype=dtype)
     got = xp.randint(0, 10, (20,), dtype=dt(xp, dtype))

@@ -9,7 +9,9 @@ import warnings
 import numpy as np
 from hypothesis import assume, example, given, strategies as st
 
-from conformance import check
+from conformance.strategies import dtype_names
+from conformance import check, dtypes
+from conformance.dtypes import COMPLEX_OF_FLOAT, FULL_FLOAT_DTYPES
 from conformance.assertions import assert_dtype, assert_raises, assert_tensor, describe
 
 from suites.creation.helpers import default_dtype
@@ -57,7 +59,7 @@ def test_arange_docs_example(xp):
 
 
 @check("creation.arange.dtype")
-@given(default=st.sampled_from(["float32", "float64"]), start=st.integers(-5, 5), end=st.integers(6, 12),
+@given(default=dtype_names(FULL_FLOAT_DTYPES), start=st.integers(-5, 5), end=st.integers(6, 12),
        step=st.integers(1, 3), floaty=st.sets(st.sampled_from(["start", "end", "step"])))
 def test_arange_dtype(xp, default, start, end, step, floaty):
     args = {"start": start, "end": end, "step": step}
@@ -128,13 +130,14 @@ def test_linspace_requires_steps(xp, start, end):
 
 
 @check("creation.linspace.steps-and-dtype")
-@given(default=st.sampled_from(["float32", "float64"]), start=st.integers(-5, 5), end=st.integers(-5, 5),
+@given(default=dtype_names(FULL_FLOAT_DTYPES), start=st.integers(-5, 5), end=st.integers(-5, 5),
        steps=st.integers(0, 6), kind=st.sampled_from(["int", "float", "complex-end", "complex-start"]))
 @example(default="float32", start=0, end=1, steps=3, kind="complex-end")
 def test_linspace_dtype(xp, default, start, end, steps, kind):
+    dtypes.require(default)
     bounds = {"int": (start, end), "float": (float(start), float(end)),
               "complex-end": (start, complex(end, 1)), "complex-start": (complex(start, -1), end)}[kind]
-    want = {"float32": "complex64", "float64": "complex128"}[default] if kind.startswith("complex") else default
+    want = COMPLEX_OF_FLOAT[default] if kind.startswith("complex") else default
     with default_dtype(xp, default):
         call = describe("linspace", *bounds, steps) + f" with default dtype {default}"
         got = xp.linspace(*bounds, steps)

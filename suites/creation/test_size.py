@@ -1,11 +1,12 @@
 """torch.Size and the size accessors: a tuple subclass; size(), size(d) and shape."""
 import math
 
-from hypothesis import given, strategies as st
+from hypothesis import given
 
 from conformance import check
+from conformance.dtypes import CORE_DTYPES
 from conformance.assertions import describe, expect
-from conformance.strategies import shapes
+from conformance.strategies import dtype_names, shapes
 
 
 @check("creation.size.tuple")
@@ -42,7 +43,7 @@ def test_tutorial_size_of_5x3(xp):
 
 
 @check("creation.size.accessors")
-@given(shape=shapes(max_dims=5), dtype=st.sampled_from(["float32", "int64", "bool"]))
+@given(shape=shapes(max_dims=5), dtype=dtype_names(CORE_DTYPES))
 def test_size_accessors(xp, shape, dtype):
     t = xp.zeros(shape, dtype=getattr(xp, dtype))
     call = describe("zeros", shape, dtype=dtype)

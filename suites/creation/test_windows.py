@@ -10,13 +10,15 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from conformance import check
+from conformance.dtypes import FULL_FLOAT_DTYPES
+from conformance.strategies import dtype_names
 from suites.ops.family import Dtype, case, check_row, row
 
 
 def _window_in(data: Any) -> tuple[tuple, dict]:
     return (data.draw(st.integers(0, 8), label="window_length"),), {
         "periodic": data.draw(st.booleans(), label="periodic"),
-        "dtype": Dtype(data.draw(st.sampled_from(["float32", "float64"]), label="dtype"))}
+        "dtype": Dtype(data.draw(dtype_names(FULL_FLOAT_DTYPES), label="dtype"))}
 
 
 def _window(symmetric: Callable[[int], np.ndarray]) -> Callable[..., np.ndarray]:

@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_tensor, describe, expect, show
-from conformance.strategies import NUMERIC_DTYPES, shapes
+from conformance.strategies import NUMERIC_DTYPES, dtype_names, shapes
 from suites.inputs import tensor_of
 
 Point = collections.namedtuple("Point", ["x", "y"])
@@ -21,7 +21,7 @@ def _arrays(shape, dtype, k):
 
 
 @check("data.collate.tensors")
-@given(shape=shapes(0, 3, 0, 3), dtype=st.sampled_from(DTYPES), k=st.integers(1, 4))
+@given(shape=shapes(0, 3, 0, 3), dtype=dtype_names(DTYPES), k=st.integers(1, 4))
 def test_collate_tensors_stack(xp, shape, dtype, k):
     arrays = _arrays(shape, dtype, k)
     batch = [tensor_of(xp, a) for a in arrays]
@@ -39,7 +39,7 @@ def test_collate_tensors_unequal_shapes(xp, first, second):
 
 
 @check("data.collate.numpy-arrays")
-@given(shape=shapes(0, 3, 0, 3), dtype=st.sampled_from(DTYPES), k=st.integers(1, 4))
+@given(shape=shapes(0, 3, 0, 3), dtype=dtype_names(DTYPES), k=st.integers(1, 4))
 def test_collate_numpy_arrays(xp, shape, dtype, k):
     arrays = _arrays(shape, dtype, k)
     call = describe("default_collate", arrays)
@@ -59,7 +59,7 @@ def test_collate_python_numbers(xp, ints, floats, bools):
 
 
 @check("data.collate.numbers")
-@given(dtype=st.sampled_from(DTYPES), values=st.lists(st.integers(0, 100), min_size=1, max_size=6))
+@given(dtype=dtype_names(DTYPES), values=st.lists(st.integers(0, 100), min_size=1, max_size=6))
 def test_collate_numpy_scalars(xp, dtype, values):
     scalars = [np.dtype(dtype).type(v) for v in values]
     call = describe("default_collate", [f"numpy.{dtype}({v})" for v in values])

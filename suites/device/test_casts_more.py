@@ -6,15 +6,13 @@ from __future__ import annotations
 from hypothesis import given
 
 from conformance import check
+from conformance.dtypes import numpy_dtype, CAST_METHODS, CORE_DTYPES
 from conformance.assertions import assert_same_object, assert_tensor, describe
 from conformance.strategies import shapes, small_arrays
 from suites.inputs import tensor_of
 
-SOURCES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float32", "float64")
-SHORTHANDS = {"byte": "uint8", "char": "int8", "short": "int16", "bfloat16": "bfloat16", "cfloat": "complex64",
-              "cdouble": "complex128"}
-NUMPY_VALUES = {"bfloat16": "float32"}
-"""NumPy has no bfloat16: its expected values are compared as float32 (exact for these small integers)."""
+SOURCES = CORE_DTYPES
+SHORTHANDS = {m: CAST_METHODS[m] for m in ("byte", "char", "short", "bfloat16", "cfloat", "cdouble")}
 
 
 @check("device.casts.shorthand-more")
@@ -23,7 +21,7 @@ def test_more_shorthand_casts(xp, arr):
     t = tensor_of(xp, arr)
     for method, target in SHORTHANDS.items():  # every shorthand in every example
         call = describe(f"Tensor.{method}", t)
-        assert_tensor(getattr(t, method)(), arr.astype(NUMPY_VALUES.get(target, target)), dtype=target, call=call)
+        assert_tensor(getattr(t, method)(), arr.astype(numpy_dtype(target)), dtype=target, call=call)
 
 
 @check("device.casts.shorthand-more")

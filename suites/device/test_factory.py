@@ -6,8 +6,9 @@ import numpy as np
 from hypothesis import given, strategies as st
 
 from conformance import check
+from conformance.dtypes import CORE_DTYPES
 from conformance.assertions import assert_raises, assert_tensor, describe, expect
-from conformance.strategies import shapes
+from conformance.strategies import dtype_names, shapes
 from suites.device.oracles import on_device, where
 
 # name -> positional arguments for a shape
@@ -32,7 +33,7 @@ def test_factory_device_keyword(xp, device, name, shape, as_object):
 
 
 @check("device.factory.like-device")
-@given(shape=shapes(max_dims=3, max_side=4), dtype=st.sampled_from(["float64", "int32", "bool"]), as_object=st.booleans())
+@given(shape=shapes(max_dims=3, max_side=4), dtype=dtype_names(CORE_DTYPES), as_object=st.booleans())
 def test_ones_like_creates_on_requested_device(xp, device, shape, dtype, as_object):
     x = xp.zeros(shape, dtype=getattr(xp, dtype))
     requested = xp.device(device) if as_object else device

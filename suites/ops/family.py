@@ -17,8 +17,9 @@ import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.dtypes import GENERIC_DTYPES
 from conformance.assertions import assert_same_object, assert_tensor, describe, expect
-from conformance.strategies import shapes
+from conformance.strategies import dtype_names, shapes
 from suites.inputs import tensor_of
 from suites.ops.helpers import arrays
 
@@ -115,11 +116,11 @@ def _check_case(xp: Any, row: Row, args: tuple[Any, ...], kwargs: dict[str, Any]
 
 
 # -- drawing inputs --------------------------------------------------------------------------------
-def array(data: Any, dtypes: tuple[str, ...] = ("int64", "float32", "float64"), *, shape: tuple[int, ...] | None = None,
+def array(data: Any, dtypes: tuple[str, ...] = GENERIC_DTYPES, *, shape: tuple[int, ...] | None = None,
           min_dims: int = 1, max_dims: int = 3, min_side: int = 1, max_side: int = 4, low: int = -9, high: int = 9,
           label: str = "a") -> np.ndarray:
     """A small array of small integer values (exact in every dtype) in one of ``dtypes``."""
-    dtype = data.draw(st.sampled_from(dtypes), label=f"{label} dtype")
+    dtype = data.draw(dtype_names(dtypes), label=f"{label} dtype")
     if shape is None:
         shape = data.draw(shapes(min_dims, max_dims, min_side, max_side), label=f"{label} shape")
     return data.draw(arrays(dtype, shape, low, high), label=label)

@@ -11,13 +11,7 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-# bfloat16 has no NumPy dtype: its values are held in float32 on the NumPy side.
-NP_DTYPE = {"bfloat16": "float32"}
-
-
-def np_dtype(name: str) -> np.dtype:
-    return np.dtype(NP_DTYPE.get(name, name))
-
+from conformance.dtypes import is_complex, numpy_dtype
 
 def _element(dtype: str, low: int, high: int) -> st.SearchStrategy[Any]:
     if dtype == "bool":
@@ -25,7 +19,7 @@ def _element(dtype: str, low: int, high: int) -> st.SearchStrategy[Any]:
     if dtype == "uint8":
         return st.integers(max(low, 0), high)
     ints = st.integers(low, high)
-    if dtype.startswith("complex"):
+    if is_complex(dtype):
         return st.builds(complex, ints, ints)
     return ints
 
@@ -35,7 +29,7 @@ def arrays(draw: st.DrawFn, dtype: str, shape: tuple[int, ...], low: int = -9, h
     """A NumPy array of ``shape`` with small integer-valued elements fit for ``dtype``."""
     size = int(np.prod(shape)) if shape else 1
     flat = draw(st.lists(_element(dtype, low, high), min_size=size, max_size=size))
-    return np.array(flat, dtype=np_dtype(dtype)).reshape(shape)
+    return np.array(flat, dtype=numpy_dtype(dtype)).reshape(shape)
 
 
 @st.composite

@@ -11,11 +11,12 @@ from typing import Any, Callable
 import numpy as np
 from hypothesis import strategies as st
 
+from conformance.dtypes import FULL_FLOAT_DTYPES, SIGNED_DTYPES
 from suites.ops.family import array, dim
 from suites.ops.helpers import arrays
 
-DTYPES = ("int32", "int64", "float32", "float64")
-FLOATS = ("float32", "float64")
+DTYPES = SIGNED_DTYPES
+FLOATS = FULL_FLOAT_DTYPES
 
 
 def _ints(data: Any, shape: tuple[int, ...], high: int, label: str) -> np.ndarray:

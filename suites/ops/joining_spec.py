@@ -10,11 +10,12 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.strategies import broadcastable_pair
+from conformance.dtypes import CORE_DTYPES, GENERIC_DTYPES
+from conformance.strategies import broadcastable_pair, dtype_names
 from suites.ops.family import Shape, array, dim
 from suites.ops.oracles import promote_types
 
-DTYPES = ("bool", "uint8", "int32", "int64", "float32", "float64")
+DTYPES = CORE_DTYPES
 
 
 def _same_dtype_list(data: Any, min_dims: int = 1, max_dims: int = 3) -> tuple[list[np.ndarray], int]:
@@ -52,7 +53,7 @@ def cat_mixed_in(data: Any) -> tuple[tuple, dict]:
 
 def cat_empty_in(data: Any) -> tuple[tuple, dict]:
     """A legacy empty (0,) tensor among 2-D ones, or inputs of size 0 along the cat dim."""
-    a = array(data, ("int64", "float32"), min_dims=2, max_dims=2)
+    a = array(data, GENERIC_DTYPES, min_dims=2, max_dims=2)
     d = dim(data, 2)
     empty_shape = list(a.shape)
     empty_shape[d] = 0
@@ -63,7 +64,7 @@ def cat_empty_in(data: Any) -> tuple[tuple, dict]:
 
 def stack_in(data: Any) -> tuple[tuple, dict]:
     """Arrays of 1-3 dims (the documented cases of hstack, vstack and dstack) of one shape."""
-    first = array(data, ("int64", "float64"), min_dims=1, max_dims=3)
+    first = array(data, GENERIC_DTYPES, min_dims=1, max_dims=3)
     parts = [first] + [array(data, (first.dtype.name,), shape=first.shape, label=f"part {i}")
                        for i in range(data.draw(st.integers(0, 2), label="more"))]
     return (parts,), {}
@@ -236,7 +237,7 @@ def ravel(a: np.ndarray) -> np.ndarray:
 
 def meshgrid_in(data: Any) -> tuple[tuple, dict]:
     count = data.draw(st.integers(1, 3), label="count")
-    dtype = data.draw(st.sampled_from(["int64", "float32"]), label="dtype")
+    dtype = data.draw(dtype_names(GENERIC_DTYPES), label="dtype")
     vectors = tuple(array(data, (dtype,), min_dims=1, max_dims=1, min_side=0, label=f"v{i}")
                     for i in range(count))
     return vectors, {"indexing": data.draw(st.sampled_from(["ij", "xy"]), label="indexing")}

@@ -16,12 +16,13 @@ from typing import Any, Callable, Sequence
 import numpy as np
 from hypothesis import strategies as st
 
+from conformance import dtypes
+from conformance.dtypes import FULL_FLOAT_DTYPES, LINALG_ATOL
 from conformance.assertions import assert_dtype, describe, expect, to_numpy
 from suites.inputs import tensor_of
 from suites.ops.helpers import arrays
 
 # Relative tolerance per dtype; the absolute one is it times the largest expected magnitude (at least 1).
-TOL = {"float32": 3e-4, "float64": 1e-9, "complex128": 1e-9, "int64": 0.0}
 
 Check = tuple[str, Any, Any]  # (what, got as NumPy, expected as NumPy)
 
@@ -35,7 +36,7 @@ class Case:
     inputs: Callable[[Any], Sequence[np.ndarray]]
     apply: Callable[..., Any]
     expect: Callable[..., list[Check]]
-    dtypes: tuple[str, ...] = ("float32", "float64")
+    dtypes: tuple[str, ...] = FULL_FLOAT_DTYPES
     result_dtype: Callable[[str], str | tuple[str, ...]] = lambda dtype: dtype
     """The first output's dtype, or a tuple naming every output's."""
 
@@ -48,7 +49,7 @@ def values(oracle: Callable[..., Any]) -> Callable[..., list[Check]]:
 def run(xp: Any, case: Case, data: Any) -> None:
     """Draw the row's inputs once and check the call in each of its dtypes."""
     arrays = case.inputs(data)
-    for dtype in case.dtypes:
+    for dtype in dtypes.supported(case.dtypes):
         tensors = [tensor_of(xp, a, dtype) for a in arrays]
         call = describe(case.name, *tensors)
         result = case.apply(xp, *tensors)
@@ -69,7 +70,7 @@ def assert_close(got: Any, want: Any, dtype: str, *, call: str) -> None:
     """Equal up to the dtype's tolerance, nan where nan is expected."""
     got, want = np.asarray(got), np.asarray(want)
     expect(got.shape == want.shape, call=call, expected=f"shape {want.shape}", got=f"shape {got.shape}")
-    tol = TOL[dtype]
+    tol = LINALG_ATOL[dtype]
     finite = np.abs(want[np.isfinite(want)])
     scale = max(1.0, float(finite.max(initial=0)))
     ok = np.isclose(got, want, rtol=tol, atol=tol * scale, equal_nan=True)

@@ -9,9 +9,10 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
+from conformance.dtypes import FULL_FLOAT_DTYPES
 from suites.ops.family import array, dim
 
-FLOATS = ("float32", "float64")
+FLOATS = FULL_FLOAT_DTYPES
 
 
 def observations_in(data: Any) -> tuple[tuple, dict]:

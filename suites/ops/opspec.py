@@ -20,18 +20,13 @@ from typing import Any, Callable, Sequence
 import numpy as np
 from hypothesis import Phase, settings, strategies as st
 
+from conformance import dtypes
+from conformance.dtypes import DEFAULT_FLOAT, REAL_DTYPES
 from conformance.assertions import (assert_dtype, assert_same_object, assert_shape, assert_values, describe,
                                     expect, is_tensor)
 from conformance.strategies import broadcastable_pair, shapes
 from suites.inputs import tensor_of
-from suites.ops.helpers import np_dtype
-from suites.ops.oracles import DEFAULT_FLOAT, broadcast_shape, category, result_type
-
-BOOL = ("bool",)
-INTS = ("uint8", "int8", "int16", "int32", "int64")
-FLOATS = ("float16", "float32", "float64")
-REAL = BOOL + INTS + FLOATS
-INTEGRAL = BOOL + INTS
+from suites.ops.oracles import broadcast_shape, category, result_type
 
 DRAWN = settings(max_examples=3, phases=(Phase.explicit, Phase.reuse, Phase.generate))
 """Settings of the drawn protocols: a few examples per row (the rows' pinned values carry the edge cases),
@@ -71,7 +66,7 @@ class OpSpec:
     """The function's dotted name under the namespace: ``"sqrt"``, ``"special.erfcx"``."""
     oracle: Callable[..., Any]
     """NumPy expectation from the operands' arrays (and the row's ``kwargs``)."""
-    dtypes: tuple[str, ...] = REAL
+    dtypes: tuple[str, ...] = REAL_DTYPES
     """Input dtypes the docs accept (every tensor operand takes each in turn)."""
     result: Callable[..., str] = float_result
     """The result dtype from the operands' dtypes."""
@@ -148,7 +143,7 @@ def _int_range(dtype: str, low: float, high: float) -> tuple[int, int]:
     lo, hi = int(np.floor(low)), int(np.ceil(high))
     if dtype == "bool":
         return max(lo, 0), min(hi, 1)
-    info = np.iinfo(np_dtype(dtype))
+    info = np.iinfo(dtypes.numpy_dtype(dtype))
     return max(lo, int(info.min)), min(hi, int(info.max))
 
 
@@ -156,8 +151,8 @@ def grid(dtype: str, low: float, high: float, n: int = 7) -> np.ndarray:
     """A fixed spread of values of ``dtype`` across [low, high] (the deterministic protocols' input)."""
     if category(dtype) <= 1:
         lo, hi = _int_range(dtype, low, high)
-        return np.unique(np.linspace(lo, hi, n).round()).astype(np_dtype(dtype))
-    return np.linspace(low, high, n).astype(np_dtype(dtype))
+        return np.unique(np.linspace(lo, hi, n).round()).astype(dtypes.numpy_dtype(dtype))
+    return np.linspace(low, high, n).astype(dtypes.numpy_dtype(dtype))
 
 
 def draw_operands(data: Any, op: OpSpec, shape: tuple[int, ...] | None = None) -> Callable[[str], list[np.ndarray]]:
@@ -177,7 +172,7 @@ def draw_operands(data: Any, op: OpSpec, shape: tuple[int, ...] | None = None) -
                 values = np.round(lo + u * (hi - lo))
             else:
                 values = low + u * (high - low)
-            found.append(_avoid_zero(op, i, values).astype(np_dtype(d)))
+            found.append(_avoid_zero(op, i, values).astype(dtypes.numpy_dtype(d)))
         return found
 
     return arrays
@@ -193,7 +188,7 @@ def sample_operands(op: OpSpec, dtype: str) -> list[np.ndarray]:
     for i, ((low, high), d) in enumerate(zip(op.domain, op.dtypes_of(dtype))):
         values = np.roll(_avoid_zero(op, i, grid(d, low, high)), 3 * i)  # operands pair off the diagonal
         if i < len(op.pinned) and category(d) >= 2:
-            values = np.concatenate([values, np.array(op.pinned[i], dtype=np.float64).astype(np_dtype(d))])
+            values = np.concatenate([values, np.array(op.pinned[i], dtype=np.float64).astype(dtypes.numpy_dtype(d))])
         columns.append(values)
     n = max(len(c) for c in columns)
     return [np.resize(c, n) for c in columns]
@@ -204,7 +199,7 @@ def pinned_operands(op: OpSpec, dtype: str) -> list[np.ndarray] | None:
     if not op.pinned or any(category(d) < 2 for d in op.dtypes_of(dtype)):
         return None
     n = max(len(p) for p in op.pinned)
-    return [np.resize(np.array(p, dtype=np.float64), n).astype(np_dtype(d))
+    return [np.resize(np.array(p, dtype=np.float64), n).astype(dtypes.numpy_dtype(d))
             for p, d in zip(op.pinned, op.dtypes_of(dtype))]
 
 
@@ -266,27 +261,45 @@ def expected(op: OpSpec, arrays: Sequence[np.ndarray], dtype: str) -> np.ndarray
     if want == "bfloat16":
         return np.broadcast_to(result, shape).astype(np.float32)
     with np.errstate(all="ignore"):
-        return np.broadcast_to(result, shape).astype(np_dtype(want))
-
-
-HALF_TOLERANCE = (4e-3, 1e-4)
-"""float16 results within 4 units in the last place: PyTorch promises no rounding of half-precision math
-functions, and computes some in float32, some in half."""
+        return np.broadcast_to(result, shape).astype(dtypes.numpy_dtype(want))
 
 
 def _compare(got: Any, op: OpSpec, arrays: Sequence[np.ndarray], dtype: str, call: str) -> None:
     want = expected(op, arrays, dtype)
     expect(is_tensor(got), call=call, expected="a tensor", got=type(got).__name__)
     result = op.result_dtype(dtype)
-    rtol, atol = op.tolerance.get(result, HALF_TOLERANCE if result == "float16" else (None, None))
+    rtol, atol = op.tolerance.get(result, dtypes.HALF_MATH_TOLERANCE if result == "float16" else (None, None))
     assert_values(got, want, call=call, rtol=rtol, atol=atol, equal_nan=True)
 
 
 # -- the protocols ---------------------------------------------------------------------------------
+def row_dtypes(op: OpSpec) -> tuple[str, ...]:
+    """The row's accepted dtypes the backend supports (the others, and a fixed operand dtype it lacks,
+    are recorded as not run: the check is then reported unsupported)."""
+    fixed = tuple(d for d in op.operand_dtypes if d is not None)
+    if fixed:
+        dtypes.supported(fixed)
+    return dtypes.supported(op.dtypes)
+
+
+def _one_dtype(op: OpSpec) -> str:
+    """The dtype of the single-dtype protocols: float64 where the row accepts it, else its last dtype (one the
+    backend lacks makes the check unsupported: the protocols' values are chosen for that dtype)."""
+    return _supported_one(op, "float64" if "float64" in op.dtypes else op.dtypes[-1])
+
+
+def _supported_one(op: OpSpec, dtype: str) -> str:
+    """``dtype``, raising :class:`dtypes.Unsupported` (recorded) where the backend lacks it or a fixed operand dtype."""
+    needed = tuple(d for d in op.operand_dtypes if d is not None) + (dtype,)
+    if dtypes.supported(needed) != needed:
+        raise dtypes.Unsupported(f"row {op.id} is checked in {', '.join(needed)}: {', '.join(dtypes.dropped())} declared unsupported")
+    return dtype
+
+
 def check_values(xp: Any, op: OpSpec, data: Any) -> None:
     """Every documented form, in every accepted dtype, on drawn values and the row's pinned ones."""
     drawn = draw_operands(data, op)
-    for dtype in op.dtypes:
+    for dtype in row_dtypes(op):
         cases = [drawn(dtype)]
         pinned = pinned_operands(op, dtype)
         if pinned is not None:
@@ -299,7 +312,7 @@ def check_values(xp: Any, op: OpSpec, data: Any) -> None:
 
 def check_result_dtype(xp: Any, op: OpSpec) -> None:
     """The documented result dtype for each accepted input dtype, in every documented form."""
-    for dtype in op.dtypes:
+    for dtype in row_dtypes(op):
         arrays = sample_operands(op, dtype)
         for label, fn in forms(xp, op):
             tensors = _tensors(xp, op, arrays, dtype)
@@ -308,7 +321,7 @@ def check_result_dtype(xp: Any, op: OpSpec) -> None:
 
 def check_mixed_result_dtype(xp: Any, op: OpSpec) -> None:
     """Two operands of different accepted dtypes give the documented result dtype of the pair."""
-    for first, second in itertools.permutations(op.dtypes, 2):
+    for first, second in itertools.permutations(row_dtypes(op), 2):
         arrays = [sample_operands(op, first)[0], sample_operands(op, second)[1]]
         n = min(len(a) for a in arrays)
         tensors = [tensor_of(xp, a[:n], d) for a, d in zip(arrays, (first, second))]
@@ -320,7 +333,7 @@ def _own_dtype(op: OpSpec) -> str | None:
     """An accepted dtype whose result dtype is the input's own (in-place writes need one): float64 first."""
     for dtype in sorted(op.dtypes, key=lambda d: d != "float64"):
         if op.result_dtype(dtype) == op.operand_dtype(0, dtype):
-            return dtype
+            return _supported_one(op, dtype)
     return None
 
 
@@ -346,7 +359,7 @@ def check_inplace(xp: Any, op: OpSpec) -> None:
 
 def check_out(xp: Any, op: OpSpec) -> None:
     """``f(..., out=o)`` writes the result into o and returns o itself."""
-    dtype = "float64" if "float64" in op.dtypes else op.dtypes[-1]
+    dtype = _one_dtype(op)
     arrays = sample_operands(op, dtype)
     tensors = _tensors(xp, op, arrays, dtype)
     want = op.result_dtype(dtype)
@@ -359,7 +372,7 @@ def check_out(xp: Any, op: OpSpec) -> None:
 
 def check_broadcasting(xp: Any, op: OpSpec, data: Any) -> None:
     """Operands of different, broadcastable shapes give the broadcast shape and values."""
-    dtype = "float64" if "float64" in op.dtypes else op.dtypes[-1]
+    dtype = _one_dtype(op)
     first, second = data.draw(broadcastable_pair(max_dims=3, max_side=3), label="shapes")
     arrays = draw_operands(data, op, first)(dtype)
     other = draw_operands(data, op, second)(dtype)
@@ -376,7 +389,7 @@ def check_broadcasting(xp: Any, op: OpSpec, data: Any) -> None:
 
 def check_zero_dim_and_empty(xp: Any, op: OpSpec) -> None:
     """A 0-d input gives a 0-d result; an empty input an empty result of the same shape."""
-    dtype = "float64" if "float64" in op.dtypes else op.dtypes[-1]
+    dtype = _one_dtype(op)
     sample = [a[:1] for a in sample_operands(op, dtype)]
     for shape in ((), (0, 2)):
         arrays = [np.resize(a, shape) if shape else a.reshape(()) for a in sample]

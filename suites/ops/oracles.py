@@ -25,28 +25,20 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-BOOL = ("bool",)
-INTS = ("uint8", "int8", "int16", "int32", "int64")
-FLOATS = ("float16", "bfloat16", "float32", "float64")
-COMPLEXES = ("complex64", "complex128")
-PROMOTION_DTYPES = BOOL + INTS + FLOATS + COMPLEXES
-"""Every dtype the promotion checks cover (bfloat16 included: its results are checked by dtype only)."""
+from conformance import dtypes
+from conformance.dtypes import DEFAULT_COMPLEX, DEFAULT_FLOAT, REDUCED_FLOAT_DTYPES, component_bits
 
 UNSPECIFIED = None
 
-_CATEGORY = {**{d: 0 for d in BOOL}, **{d: 1 for d in INTS}, **{d: 2 for d in FLOATS}, **{d: 3 for d in COMPLEXES}}
-_BITS = {"uint8": 8, "int8": 8, "int16": 16, "int32": 32, "int64": 64,
-         "float16": 16, "bfloat16": 16, "float32": 32, "float64": 64,
-         "complex64": 32, "complex128": 64}  # complex: bits of each component
-_COMPLEX_OF = {32: "complex64", 64: "complex128"}
-_SIGNED_OF = {16: "int16", 32: "int32", 64: "int64"}
-DEFAULT_FLOAT = "float32"
-DEFAULT_COMPLEX = "complex64"
+
+def _complex_with(bits: int) -> str:
+    """The complex dtype whose components have ``bits`` bits."""
+    return dtypes.COMPLEX_OF_FLOAT[f"float{bits}"]
 
 
 def category(dtype: str) -> int:
     """0 bool, 1 integral, 2 floating, 3 complex."""
-    return _CATEGORY[dtype]
+    return dtypes.category_rank(dtype)
 
 
 def promote_types(a: str, b: str) -> str:
@@ -57,18 +49,18 @@ def promote_types(a: str, b: str) -> str:
     if ca != cb:
         hi, lo = (a, b) if ca > cb else (b, a)
         if category(hi) == 3 and category(lo) == 2:
-            return _COMPLEX_OF[max(_BITS[hi], max(_BITS[lo], 32))]
+            return _complex_with(max(component_bits(hi), component_bits(lo), 32))
         return hi  # a higher category needs only its own size (long + float -> float32)
     if ca == 1:
         if "uint8" in (a, b):
             other = b if a == "uint8" else a
             return "int16" if other == "int8" else other  # uint8 + int8 needs 16 signed bits
-        return a if _BITS[a] > _BITS[b] else b
+        return a if component_bits(a) > component_bits(b) else b
     if ca == 2:
-        if {a, b} == {"float16", "bfloat16"}:
+        if {a, b} == set(REDUCED_FLOAT_DTYPES):
             return "float32"  # neither holds the other
-        return a if _BITS[a] > _BITS[b] else b
-    return a if _BITS[a] > _BITS[b] else b
+        return a if component_bits(a) > component_bits(b) else b
+    return a if component_bits(a) > component_bits(b) else b
 
 
 def promote_all(dtypes: Iterable[str]) -> str | None:
@@ -100,9 +92,9 @@ def _combine(higher: str | None, lower: str | None) -> str | None:
     if category(lower) <= category(higher):
         return higher  # the lower-priority group does not matter
     if category(lower) == 3 and category(higher) == 2:
-        if higher in ("float16", "bfloat16") or _BITS[higher] < _BITS[lower]:
+        if higher in REDUCED_FLOAT_DTYPES or component_bits(higher) < component_bits(lower):
             return UNSPECIFIED
-        return _COMPLEX_OF[_BITS[higher]]  # float64 + 1j -> complex128
+        return _complex_with(component_bits(higher))  # float64 + 1j -> complex128
     return lower
 
 

@@ -11,11 +11,13 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
+from conformance.dtypes import CORE_DTYPES, FULL_FLOAT_DTYPES, GENERIC_DTYPES, INT_DTYPES
+from conformance.strategies import dtype_names
 from suites.ops.family import Dtype, array, dim
 from suites.ops.sorting_spec import distinct
 
-FLOATS = ("float32", "float64")
-NUMERIC = ("uint8", "int32", "int64", "float32", "float64")
+FLOATS = FULL_FLOAT_DTYPES
+NUMERIC = INT_DTYPES + FULL_FLOAT_DTYPES
 
 
 def _dims(data: Any, ndim: int, tuples: bool = True) -> dict[str, Any]:
@@ -48,10 +50,10 @@ def with_nans(data: Any, a: np.ndarray) -> np.ndarray:
 
 
 def prod_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, NUMERIC + ("bool",), min_dims=0, min_side=0, low=-2, high=2)
+    a = array(data, CORE_DTYPES, min_dims=0, min_side=0, low=-2, high=2)
     kwargs = _dims(data, a.ndim, tuples=False) if a.ndim else {}
     if data.draw(st.booleans(), label="with dtype"):
-        kwargs["dtype"] = Dtype(data.draw(st.sampled_from(["int64", "float64"]), label="dtype"))
+        kwargs["dtype"] = Dtype(data.draw(dtype_names(GENERIC_DTYPES), label="dtype"))
     return (a,), kwargs
 
 
@@ -176,7 +178,7 @@ def aminmax(a: np.ndarray, **kwargs: Any) -> tuple[np.ndarray, np.ndarray]:
 
 
 def logical_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, NUMERIC + ("bool",), min_side=0, low=0, high=1)
+    a = array(data, CORE_DTYPES, min_side=0, low=0, high=1)
     return (a,), _dims(data, a.ndim)
 
 
@@ -194,7 +196,7 @@ def any_(a: np.ndarray, **kwargs: Any) -> np.ndarray:
 
 
 def count_nonzero_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, NUMERIC + ("bool",), min_side=0, low=-1, high=1)
+    a = array(data, CORE_DTYPES, min_side=0, low=-1, high=1)
     kwargs = _dims(data, a.ndim)
     kwargs.pop("keepdim", None)  # count_nonzero has no keepdim
     return (a,), kwargs
@@ -256,7 +258,7 @@ def scan_in(dtypes: tuple[str, ...], with_dtype: bool = False) -> Any:
         a = array(data, dtypes, min_side=0, low=-2, high=2)
         kwargs: dict[str, Any] = {"dim": dim(data, a.ndim)}
         if with_dtype and data.draw(st.booleans(), label="with dtype"):
-            kwargs["dtype"] = Dtype(data.draw(st.sampled_from(["int32", "float64"]), label="dtype"))
+            kwargs["dtype"] = Dtype(data.draw(dtype_names(GENERIC_DTYPES), label="dtype"))
         return (a,), kwargs
     return draw
 
@@ -298,7 +300,7 @@ def cummin(a: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def diff_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, ("int64", "float32"), min_side=0)  # bool input (observed: xor) is not documented
+    a = array(data, GENERIC_DTYPES, min_side=0)  # bool input (observed: xor) is not documented
     d = dim(data, a.ndim)
     kwargs: dict[str, Any] = {"n": data.draw(st.integers(1, 3), label="n"), "dim": d}
     for side in ("prepend", "append"):

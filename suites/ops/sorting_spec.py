@@ -10,17 +10,18 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from conformance.strategies import shapes
+from conformance.dtypes import FULL_FLOAT_DTYPES, INT_DTYPES, SIGNED_DTYPES
+from conformance.strategies import dtype_names, shapes
 from suites.ops.family import array, dim
 from suites.ops.helpers import arrays
 
-SIGNED = ("int32", "int64", "float32", "float64")
-FLOATS = ("float32", "float64")
+SIGNED = SIGNED_DTYPES
+FLOATS = FULL_FLOAT_DTYPES
 
 
 def distinct(data: Any, min_dims: int = 1, max_dims: int = 3, min_side: int = 1) -> np.ndarray:
     """An array of pairwise distinct values: a shuffled range, shifted and in one of SIGNED."""
-    dtype = data.draw(st.sampled_from(SIGNED), label="dtype")
+    dtype = data.draw(dtype_names(SIGNED), label="dtype")
     shape = data.draw(shapes(min_dims, max_dims, min_side, 4), label="shape")
     order = data.draw(st.permutations(range(int(np.prod(shape)))), label="order")
     return (np.array(order, dtype=np.int64).reshape(shape) - 5).astype(dtype)
@@ -90,7 +91,7 @@ def kthvalue(a: np.ndarray, k: int, dim: int = -1, keepdim: bool = False) -> tup
 
 
 def unique_in(data: Any) -> tuple[tuple, dict]:
-    return (array(data, SIGNED + ("bool",), min_dims=0, min_side=0, low=-3, high=3),), {}
+    return (array(data, ("bool",) + SIGNED, min_dims=0, min_side=0, low=-3, high=3),), {}
 
 
 def unique(a: np.ndarray) -> np.ndarray:
@@ -133,7 +134,7 @@ def unique_consecutive(a: np.ndarray, return_inverse: bool, return_counts: bool)
 def searchsorted_in(right: bool) -> Any:
     """A 1-D sorted sequence with any values, or N-D with values of matching leading dims."""
     def draw(data: Any) -> tuple[tuple, dict]:
-        dtype = data.draw(st.sampled_from(SIGNED), label="dtype")
+        dtype = data.draw(dtype_names(SIGNED), label="dtype")
         lead = data.draw(st.sampled_from([(), (2,), (2, 2)]), label="leading dims")
         n = data.draw(st.integers(0, 5), label="n")
         seq = np.sort(data.draw(arrays(dtype, lead + (n,), -4, 4), label="sorted_sequence"), axis=-1)
@@ -157,7 +158,7 @@ def searchsorted(seq: np.ndarray, values: np.ndarray, right: bool = False, side:
 
 
 def bucketize_in(data: Any) -> tuple[tuple, dict]:
-    dtype = data.draw(st.sampled_from(SIGNED), label="dtype")
+    dtype = data.draw(dtype_names(SIGNED), label="dtype")
     n = data.draw(st.integers(0, 5), label="n")
     boundaries = np.unique(data.draw(arrays(dtype, (n,), -4, 4), label="boundaries"))
     values = array(data, (dtype,), min_dims=0, low=-5, high=5, label="input")
@@ -194,7 +195,7 @@ def histc(a: np.ndarray, bins: int, min: int, max: int) -> np.ndarray:  # noqa: 
 
 
 def bincount_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, ("int64", "uint8", "int32"), min_dims=1, max_dims=1, min_side=0, low=0, high=6)
+    a = array(data, INT_DTYPES, min_dims=1, max_dims=1, min_side=0, low=0, high=6)
     kwargs: dict[str, Any] = {"minlength": data.draw(st.integers(0, 9), label="minlength")}
     if a.size and data.draw(st.booleans(), label="weighted"):  # an empty input with weights gives int64 (undocumented)
         kwargs["weights"] = array(data, ("float64",), shape=a.shape, label="weights")

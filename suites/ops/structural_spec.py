@@ -9,9 +9,10 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
+from conformance.dtypes import CORE_DTYPES, GENERIC_DTYPES
 from suites.ops.family import array, dim
 
-DTYPES = ("bool", "int64", "float32", "float64")
+DTYPES = CORE_DTYPES
 
 
 def _same(data: Any, first: np.ndarray, shape: tuple[int, ...], label: str) -> np.ndarray:
@@ -48,7 +49,7 @@ def block_diag(*blocks: np.ndarray) -> np.ndarray:
 
 
 def vectors_in(data: Any) -> tuple[tuple, dict]:
-    first = array(data, DTYPES[1:], max_dims=1)
+    first = array(data, GENERIC_DTYPES, max_dims=1)
     more = [array(data, (first.dtype.name,), max_dims=1, label=f"vector {i}")
             for i in range(data.draw(st.integers(0, 2), label="more"))]
     return (first, *more), {}
@@ -62,7 +63,7 @@ def cartesian_prod(*vectors: np.ndarray) -> np.ndarray:
 
 
 def combinations_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, DTYPES[1:], max_dims=1, max_side=5)
+    a = array(data, GENERIC_DTYPES, max_dims=1, max_side=5)
     return (a,), {"r": data.draw(st.integers(1, 3), label="r"), "with_replacement": data.draw(st.booleans())}
 
 
@@ -83,7 +84,7 @@ def unravel_index(indices: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarr
 
 
 def diagonal_scatter_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, DTYPES[1:], min_dims=2, max_dims=2)
+    a = array(data, GENERIC_DTYPES, min_dims=2, max_dims=2)
     offset = data.draw(st.integers(-a.shape[0] + 1, a.shape[1] - 1), label="offset")
     src = _same(data, a, np.diagonal(a, offset).shape, "src")
     return (a, src, offset), {}
@@ -97,7 +98,7 @@ def diagonal_scatter(a: np.ndarray, src: np.ndarray, offset: int = 0) -> np.ndar
 
 
 def select_scatter_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, DTYPES[1:], min_dims=1)
+    a = array(data, GENERIC_DTYPES, min_dims=1)
     d = dim(data, a.ndim)
     index = data.draw(st.integers(-a.shape[d], a.shape[d] - 1), label="index")
     return (a, _same(data, a, np.take(a, 0, axis=d).shape, "src"), d, index), {}
@@ -110,7 +111,7 @@ def select_scatter(a: np.ndarray, src: np.ndarray, dim: int, index: int) -> np.n
 
 
 def slice_scatter_in(data: Any) -> tuple[tuple, dict]:
-    a = array(data, DTYPES[1:], min_dims=1, max_side=5)
+    a = array(data, GENERIC_DTYPES, min_dims=1, max_side=5)
     d = dim(data, a.ndim)
     start = data.draw(st.integers(0, a.shape[d]), label="start")
     end = data.draw(st.integers(start, a.shape[d]), label="end")

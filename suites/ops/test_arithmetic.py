@@ -5,18 +5,20 @@ import operator
 import numpy as np
 from hypothesis import example, given, strategies as st
 
-from conformance import check
+from conformance import check, dtypes
+from conformance.dtypes import (COMPLEX_DTYPES, CORE_DTYPES, FLOAT_DTYPES, INT_DTYPES, NUMERIC_DTYPES, SIGNED_DTYPES,
+                                SIGNED_INT_DTYPES)
 from conformance.assertions import assert_raises, assert_tensor, describe, expect, is_tensor
-from conformance.strategies import shapes
+from conformance.strategies import dtype_names, shapes
 from suites.ops.helpers import arrays
 from suites.inputs import tensor_of
 
-SAME_DTYPES = ("uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128")
+SAME_DTYPES = NUMERIC_DTYPES + COMPLEX_DTYPES
 
 
 @st.composite
 def same_dtype_operands(draw, dtypes=SAME_DTYPES, low=-9, high=9):
-    dtype = draw(st.sampled_from(dtypes))
+    dtype = draw(dtype_names(dtypes))
     shape = draw(shapes(max_dims=3, max_side=4))
     return dtype, draw(arrays(dtype, shape, low, high)), draw(arrays(dtype, shape, low, high))
 
@@ -26,6 +28,7 @@ def same_dtype_operands(draw, dtypes=SAME_DTYPES, low=-9, high=9):
 @example(case=("float32", np.array([[1.5, 2.0], [3.0, -4.0]], "float32"), np.array([[0.5, 1.0], [-3.0, 4.25]], "float32")))
 def test_plus_operator_adds_elementwise(xp, case):
     dtype, a, b = case
+    dtypes.require(dtype)
     x, y = tensor_of(xp, a, dtype), tensor_of(xp, b, dtype)
     assert_tensor(x + y, a + b, dtype=dtype, call=describe("x + y", x, y))
 
@@ -44,13 +47,14 @@ def test_add_function_and_method_equal_sum(xp, case):
 
 
 @check("ops.add.alpha")
-@given(case=same_dtype_operands(dtypes=("int16", "int32", "int64", "float32", "float64")), alpha=st.integers(-3, 3),
+@given(case=same_dtype_operands(dtypes=SIGNED_DTYPES), alpha=st.integers(-3, 3),
        float_alpha=st.booleans())
 @example(case=("float32", np.array([1.0, 2.0], "float32"), np.array([10.0, 20.0], "float32")), alpha=2, float_alpha=True)
 def test_alpha_scales_the_second_operand(xp, case, alpha, float_alpha):
     dtype, a, b = case
-    k = float(alpha) + (0.5 if float_alpha and dtype.startswith("float") else 0.0)
-    k = k if dtype.startswith("float") else int(alpha)
+    dtypes.require(dtype)
+    k = float(alpha) + (0.5 if float_alpha and dtypes.is_floating(dtype) else 0.0)
+    k = k if dtypes.is_floating(dtype) else int(alpha)
     x, y = tensor_of(xp, a, dtype), tensor_of(xp, b, dtype)
     kb = (b.astype("float64") * k)
     assert_tensor(xp.add(x, y, alpha=k), (a.astype("float64") + kb).astype(dtype), dtype=dtype,
@@ -60,7 +64,7 @@ def test_alpha_scales_the_second_operand(xp, case, alpha, float_alpha):
 
 
 @check("ops.add.alpha-float-with-ints-raises")
-@given(dtype=st.sampled_from(["uint8", "int8", "int16", "int32", "int64"]), alpha=st.sampled_from([0.5, 1.5, -2.0, 1.0]),
+@given(dtype=dtype_names(INT_DTYPES), alpha=st.sampled_from([0.5, 1.5, -2.0, 1.0]),
        op=st.sampled_from(["add", "sub"]))
 def test_float_alpha_with_integer_inputs_raises(xp, dtype, alpha, op):
     x = tensor_of(xp, np.array([1, 2, 3]), dtype)
@@ -69,7 +73,7 @@ def test_float_alpha_with_integer_inputs_raises(xp, dtype, alpha, op):
 
 
 @check("ops.arith.sub-mul")
-@given(case=same_dtype_operands(dtypes=("int8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128"),
+@given(case=same_dtype_operands(dtypes=SIGNED_INT_DTYPES + FLOAT_DTYPES + COMPLEX_DTYPES,
                                 low=-9, high=9))
 def test_minus_and_times_elementwise(xp, case):
     dtype, a, b = case
@@ -91,7 +95,7 @@ OPERATORS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": opera
 
 
 @check("ops.compare.bool-result")
-@given(dtype=st.sampled_from(["bool", "uint8", "int32", "int64", "float32", "float64"]), op=st.sampled_from(sorted(COMPARISONS)),
+@given(dtype=dtype_names(CORE_DTYPES), op=st.sampled_from(sorted(COMPARISONS)),
        data=st.data())
 def test_comparisons_return_bool(xp, dtype, op, data):
     a = data.draw(arrays(dtype, data.draw(shapes(1, 3, 1, 3))), label="a")

@@ -13,13 +13,15 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conformance import check
+from conformance.dtypes import (FULL_FLOAT_DTYPES, FLOAT_DTYPES as FLOATS, INT_DTYPES as INTS,
+                                INTEGRAL_DTYPES as INTEGRAL, REAL_DTYPES as REAL, numpy_dtype)
 from conformance.assertions import describe, expect
+from conformance.strategies import dtype_names
 from suites.inputs import tensor_of
 from suites.ops import elementwise_oracles as O
 from suites.ops import opspec
 from suites.ops import series_oracles as S
-from suites.ops.opspec import (FLOATS, INTEGRAL, INTS, REAL, OpSpec, binary, bool_result, first_operand,
-                               promoted)
+from suites.ops.opspec import OpSpec, binary, bool_result, first_operand, promoted
 
 INF, NAN = float("inf"), float("nan")
 NUMERIC = INTS + FLOATS
@@ -66,7 +68,7 @@ BINARY = [
     row(binary("fmin", np.fmin, dtypes=REAL, result=promoted, variants=NO_INPLACE, pinned=NAN_PAIRS),
         check("ops.binary.fmax-fmin")),
     row(binary("copysign", np.copysign, pinned=((1.0, 2.0, -3.0), (-0.0, NAN, 0.0))), check("ops.binary.copysign")),
-    row(binary("nextafter", np.nextafter, dtypes=("float32", "float64"), pinned=((1.0, 0.0, 1.0), (2.0, -1.0, 1.0)),
+    row(binary("nextafter", np.nextafter, dtypes=FULL_FLOAT_DTYPES, pinned=((1.0, 0.0, 1.0), (2.0, -1.0, 1.0)),
                native=True, tolerance={"float32": (0, 0), "float64": (0, 0)}), check("ops.binary.nextafter")),
     row(binary("ldexp", lambda x, e: x * np.exp2(e), dtypes=NUMERIC, domains=((-4, 4), (-6, 6))),
         check("ops.binary.ldexp")),
@@ -137,9 +139,9 @@ BINARY = [
         check("ops.binary.mul-forms")),
     row(binary("floor_divide", np.floor_divide, dtypes=NUMERIC, result=promoted, operator=operator.floordiv,
                nonzero=(1,), pinned=SIGNS), check("ops.div.floor-divide-forms")),
-    row(binary("igamma", S.gammainc, dtypes=("float32", "float64"), aliases=("special.gammainc",), result=promoted,
+    row(binary("igamma", S.gammainc, dtypes=FULL_FLOAT_DTYPES, aliases=("special.gammainc",), result=promoted,
                domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
-    row(binary("igammac", S.gammaincc, dtypes=("float32", "float64"), aliases=("special.gammaincc",), result=promoted,
+    row(binary("igammac", S.gammaincc, dtypes=FULL_FLOAT_DTYPES, aliases=("special.gammaincc",), result=promoted,
                domains=((0.5, 5), (0, 6)), pinned=((1.0, 2.5, 0.5), (0.0, 2.0, 9.0))), check("ops.binary.igamma")),
     row(binary("eq", np.equal, result=bool_result, operator=operator.eq, pinned=NAN_PAIRS), check("ops.compare.bool-result")),
     row(binary("ne", np.not_equal, aliases=("not_equal",), result=bool_result, operator=operator.ne, pinned=NAN_PAIRS),
@@ -196,9 +198,9 @@ def test_binary_zero_dim_and_empty(xp, op):
 
 # ---------------------------------------------------------------- Python-bool answers
 @check("ops.binary.equal")
-@given(values=st.lists(st.integers(-3, 3), min_size=4, max_size=4), dtype=st.sampled_from(["int64", "float32", "bool"]))
+@given(values=st.lists(st.integers(-3, 3), min_size=4, max_size=4), dtype=dtype_names(REAL))
 def test_equal_is_same_shape_and_elements(xp, values, dtype):
-    a = np.array(values).astype(dtype)
+    a = np.array(values).astype(numpy_dtype(dtype))
     changed = a.copy()
     changed[0] = not changed[0] if dtype == "bool" else changed[0] + 1
     for b in (a.copy(), changed, a.reshape(2, 2)):

@@ -4,18 +4,19 @@ broadcast but self may not grow; the promoted result must be castable to self's 
 import numpy as np
 from hypothesis import example, given, strategies as st
 
-from conformance import check
+from conformance import check, dtypes
+from conformance.dtypes import ALL_DTYPES, INTEGRAL_DTYPES, SIGNED_DTYPES
 from conformance.assertions import assert_raises, assert_same_object, assert_shape, assert_tensor, describe
-from conformance.strategies import broadcastable_pair, shapes
-from suites.ops.helpers import arrays, np_dtype
+from conformance.strategies import dtype_names, broadcastable_pair, shapes
+from suites.ops.helpers import arrays
 from suites.ops.oracles import broadcast_shape, can_cast, result_type
 from suites.inputs import tensor_of
 
-INPLACE_DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128")
+INPLACE_DTYPES = ALL_DTYPES
 
 
 @check("ops.inplace.add-mutates")
-@given(dtype=st.sampled_from(["int32", "int64", "float32", "float64"]), shape=shapes(1, 3, 1, 4), data=st.data())
+@given(dtype=dtype_names(SIGNED_DTYPES), shape=shapes(1, 3, 1, 4), data=st.data())
 def test_add_underscore_changes_self(xp, dtype, shape, data):
     a, b = data.draw(arrays(dtype, shape), label="y"), data.draw(arrays(dtype, shape), label="x")
     y, x = tensor_of(xp, a, dtype), tensor_of(xp, b, dtype)
@@ -122,31 +123,33 @@ def test_inplace_self_cannot_grow(xp, pair, op):
 
 
 @check("ops.inplace.cast-keeps-self-dtype")
-@given(self_dtype=st.sampled_from(INPLACE_DTYPES), other_dtype=st.sampled_from(INPLACE_DTYPES),
+@given(self_dtype=dtype_names(INPLACE_DTYPES), other_dtype=dtype_names(INPLACE_DTYPES),
        op=st.sampled_from(["add_", "mul_"]), a=arrays("int64", (3,), 0, 5), b=arrays("int64", (3,), 0, 5))
 @example(self_dtype="float32", other_dtype="int32", op="mul_", a=np.array([1, 2, 3]), b=np.array([2, 2, 2]))
 @example(self_dtype="float32", other_dtype="float64", op="mul_", a=np.array([1, 2, 3]), b=np.array([2, 2, 2]))
 @example(self_dtype="int32", other_dtype="int64", op="mul_", a=np.array([1, 2, 3]), b=np.array([2, 2, 2]))
 @example(self_dtype="uint8", other_dtype="int32", op="mul_", a=np.array([1, 2, 3]), b=np.array([2, 2, 2]))
 def test_inplace_keeps_self_dtype_when_castable(xp, self_dtype, other_dtype, op, a, b):
+    dtypes.require(self_dtype, other_dtype)
     result = result_type([self_dtype, other_dtype])
     if not can_cast(result, self_dtype):
         return  # the forbidden direction is the next check's
-    a, b = a.astype(np_dtype(self_dtype)), b.astype(np_dtype(other_dtype))
+    a, b = a.astype(dtypes.numpy_dtype(self_dtype)), b.astype(dtypes.numpy_dtype(other_dtype))
     x, y = tensor_of(xp, a, self_dtype), tensor_of(xp, b, other_dtype)
     call = describe(f"x.{op}", y) + f" with x = {describe('tensor', a)} (result type {result})"
     getattr(x, op)(y)
-    exact = {"add_": np.add, "mul_": np.multiply}[op](a.astype(np_dtype(result)), b.astype(np_dtype(result)))
-    assert_tensor(x, exact.astype(np_dtype(self_dtype)), dtype=self_dtype, call=call + "; then x")
+    exact = {"add_": np.add, "mul_": np.multiply}[op](a.astype(dtypes.numpy_dtype(result)), b.astype(dtypes.numpy_dtype(result)))
+    assert_tensor(x, exact.astype(dtypes.numpy_dtype(self_dtype)), dtype=self_dtype, call=call + "; then x")
 
 
 @check("ops.inplace.cast-to-lower-category-raises")
-@given(self_dtype=st.sampled_from(INPLACE_DTYPES), other_dtype=st.sampled_from(INPLACE_DTYPES),
+@given(self_dtype=dtype_names(INPLACE_DTYPES), other_dtype=dtype_names(INPLACE_DTYPES),
        op=st.sampled_from(["add_", "mul_"]))
 @example(self_dtype="int32", other_dtype="float32", op="mul_")
 @example(self_dtype="bool", other_dtype="int32", op="mul_")
 @example(self_dtype="float32", other_dtype="complex64", op="mul_")
 def test_inplace_into_lower_category_raises(xp, self_dtype, other_dtype, op):
+    dtypes.require(self_dtype, other_dtype)
     result = result_type([self_dtype, other_dtype])
     if can_cast(result, self_dtype):
         return  # the allowed direction is the previous check's
@@ -157,8 +160,9 @@ def test_inplace_into_lower_category_raises(xp, self_dtype, other_dtype, op):
 
 
 @check("ops.inplace.cast-to-lower-category-raises")
-@given(dtype=st.sampled_from(["bool", "uint8", "int8", "int16", "int32", "int64"]), value=st.sampled_from([1.7, 0.5, 2.0, -3.0]))
+@given(dtype=dtype_names(INTEGRAL_DTYPES), value=st.sampled_from([1.7, 0.5, 2.0, -3.0]))
 @example(dtype="int64", value=1.7)
 def test_int_add_float_scalar_in_place_raises(xp, dtype, value):
+    dtypes.require(dtype)
     x = tensor_of(xp, np.array([1, 0, 1]), dtype)
     assert_raises(RuntimeError, x.add_, value, call=describe("x.add_", value) + f" with x of dtype {dtype}")

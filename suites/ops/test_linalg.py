@@ -11,11 +11,11 @@ import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 from conformance import check
+from conformance.dtypes import COMPLEX_OF_FLOAT
 from suites.ops.linalg_cases import (Case, above_diagonal, batch, below_diagonal, dominant, identity_like, ints, mT,
                                      run, side, spd, symmetric, tall, values)
 
 INF = float("inf")
-COMPLEX_OF = {"float32": "complex64", "float64": "complex128"}
 
 
 def _general(data: Any) -> list[np.ndarray]:
@@ -445,10 +445,10 @@ test_linalg = pytest.mark.parametrize("case", [
                       lambda arrays, lu, piv, info: _lu_factor_pivots(arrays, lu, piv) + [(" info", info, np.zeros(info.shape))],
                       result_dtype=lambda d: (d, "int32", "int32")), id="lu_factor_ex", marks=check("ops.linalg.ex-variants")),
     pytest.param(Case("linalg.eig", _square(_int_square), lambda xp, a: tuple(xp.linalg.eig(a)), _eig_expect,
-                      result_dtype=lambda d: (COMPLEX_OF[d],) * 2), id="eig", marks=check("ops.linalg.eig")),
+                      result_dtype=lambda d: (COMPLEX_OF_FLOAT[d],) * 2), id="eig", marks=check("ops.linalg.eig")),
     pytest.param(Case("linalg.eigvals", _square(_int_square), lambda xp, a: xp.linalg.eigvals(a),
                       lambda arrays, w: [(" (as roots of det(A - x I))", _char_poly(w), _char_poly(np.linalg.eigvals(arrays[0])))],
-                      result_dtype=lambda d: COMPLEX_OF[d]), id="eigvals", marks=check("ops.linalg.eig")),
+                      result_dtype=lambda d: COMPLEX_OF_FLOAT[d]), id="eigvals", marks=check("ops.linalg.eig")),
     pytest.param(Case("linalg.lu", _general, lambda xp, a: tuple(xp.linalg.lu(a)), _lu_expect),
                  id="lu", marks=check("ops.linalg.lu")),
     pytest.param(Case("lu_unpack(*linalg.lu_factor(A))", _nonsingular,

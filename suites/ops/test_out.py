@@ -10,19 +10,20 @@ import warnings
 import numpy as np
 from hypothesis import example, given, strategies as st
 
-from conformance import check
+from conformance import check, dtypes
+from conformance.dtypes import ALL_DTYPES, GENERIC_DTYPES
 from conformance.assertions import (assert_raises, assert_same_object, assert_tensor, assert_warns,
                                     describe, expect)
-from conformance.strategies import shapes
-from suites.ops.helpers import arrays, np_dtype
+from conformance.strategies import dtype_names, shapes
+from suites.ops.helpers import arrays
 from suites.ops.oracles import can_cast, result_type
 from suites.inputs import tensor_of
 
-OUT_DTYPES = ("bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64", "complex64", "complex128")
+OUT_DTYPES = ALL_DTYPES
 
 
 @check("ops.out.writes-result")
-@given(shape=shapes(1, 3, 1, 4), dtype=st.sampled_from(["int64", "float32", "float64"]), data=st.data())
+@given(shape=shapes(1, 3, 1, 4), dtype=dtype_names(GENERIC_DTYPES), data=st.data())
 def test_add_out_writes_the_sum(xp, shape, dtype, data):
     a, b = data.draw(arrays(dtype, shape), label="a"), data.draw(arrays(dtype, shape), label="b")
     x, y = tensor_of(xp, a, dtype), tensor_of(xp, b, dtype)
@@ -32,7 +33,7 @@ def test_add_out_writes_the_sum(xp, shape, dtype, data):
 
 
 @check("ops.out.returns-out")
-@given(dtype=st.sampled_from(["int64", "float32"]), empty=st.booleans())
+@given(dtype=dtype_names(GENERIC_DTYPES), empty=st.booleans())
 def test_out_function_returns_out(xp, dtype, empty):
     x = tensor_of(xp, np.array([1, 2, 3]), dtype)
     r = xp.zeros((0,) if empty else (3,), dtype=getattr(xp, dtype))
@@ -42,7 +43,7 @@ def test_out_function_returns_out(xp, dtype, empty):
 
 
 @check("ops.out.empty-resized")
-@given(shape=shapes(1, 3, 1, 4), dtype=st.sampled_from(["int64", "float32"]), data=st.data())
+@given(shape=shapes(1, 3, 1, 4), dtype=dtype_names(GENERIC_DTYPES), data=st.data())
 def test_empty_out_is_resized_silently(xp, shape, dtype, data):
     a = data.draw(arrays(dtype, shape))
     x = tensor_of(xp, a, dtype)
@@ -70,7 +71,7 @@ def test_wrong_shape_out_is_resized_with_warning(xp, shape, wrong, data):
 
 
 @check("ops.out.safe-cast")
-@given(a_dtype=st.sampled_from(OUT_DTYPES), b_dtype=st.sampled_from(OUT_DTYPES), out_dtype=st.sampled_from(OUT_DTYPES),
+@given(a_dtype=dtype_names(OUT_DTYPES), b_dtype=dtype_names(OUT_DTYPES), out_dtype=dtype_names(OUT_DTYPES),
        a=arrays("int64", (3,), 0, 5), b=arrays("int64", (3,), 0, 5))
 @example(a_dtype="float32", b_dtype="float32", out_dtype="int64", a=np.array([1, 2, 3]), b=np.array([1, 1, 1]))
 @example(a_dtype="float32", b_dtype="float32", out_dtype="float64", a=np.array([1, 2, 3]), b=np.array([1, 1, 1]))
@@ -78,15 +79,16 @@ def test_wrong_shape_out_is_resized_with_warning(xp, shape, wrong, data):
 @example(a_dtype="complex64", b_dtype="float32", out_dtype="float64", a=np.array([1, 2, 3]), b=np.array([1, 1, 1]))
 @example(a_dtype="int32", b_dtype="uint8", out_dtype="float16", a=np.array([1, 2, 3]), b=np.array([4, 0, 1]))
 def test_out_dtype_is_a_safe_cast(xp, a_dtype, b_dtype, out_dtype, a, b):
-    a, b = a.astype(np_dtype(a_dtype)), b.astype(np_dtype(b_dtype))
+    dtypes.require(a_dtype, b_dtype, out_dtype)
+    a, b = a.astype(dtypes.numpy_dtype(a_dtype)), b.astype(dtypes.numpy_dtype(b_dtype))
     x, y = tensor_of(xp, a, a_dtype), tensor_of(xp, b, b_dtype)
     r = xp.zeros((3,), dtype=getattr(xp, out_dtype))
     call = describe("torch.add", x, y) + f" with out=zeros((3,), dtype={out_dtype})"
     result = result_type([a_dtype, b_dtype])
     if can_cast(result, out_dtype):
         xp.add(x, y, out=r)
-        exact = a.astype(np_dtype(result)) + b.astype(np_dtype(result))
-        assert_tensor(r, exact.astype(np_dtype(out_dtype)), dtype=out_dtype, call=call + f"; result type {result}, then out")
+        exact = a.astype(dtypes.numpy_dtype(result)) + b.astype(dtypes.numpy_dtype(result))
+        assert_tensor(r, exact.astype(dtypes.numpy_dtype(out_dtype)), dtype=out_dtype, call=call + f"; result type {result}, then out")
     else:
         assert_raises(RuntimeError, xp.add, x, y, out=r, call=call + f" (result type {result} is of a higher category than out)")
 

@@ -7,19 +7,20 @@ import numpy as np
 import pytest
 from hypothesis import example, given, strategies as st
 
-from conformance import check
+from conformance import check, dtypes
+from conformance.dtypes import FULL_FLOAT_DTYPES, GENERIC_DTYPES, INTEGRAL_DTYPES, INT_DTYPES, REAL_DTYPES
 from conformance.assertions import assert_raises, assert_shape, assert_tensor, describe, expect, is_tensor, to_numpy
-from conformance.strategies import shapes
-from suites.ops.helpers import arrays, np_dtype
+from conformance.strategies import dtype_names, shapes
+from suites.ops.helpers import arrays
 from suites.inputs import tensor_of
 
-REAL_DTYPES = ("uint8", "int8", "int16", "int32", "int64", "float32", "float64")
+ORDERED_DTYPES = INT_DTYPES + FULL_FLOAT_DTYPES
 
 
 @st.composite
-def tensor_and_dim(draw, dtypes=REAL_DTYPES, min_side=1, low=-4, high=4):
+def tensor_and_dim(draw, dtypes=ORDERED_DTYPES, min_side=1, low=-4, high=4):
     """(dtype, array, dim): dim may be negative; small value ranges make ties frequent."""
-    dtype = draw(st.sampled_from(dtypes))
+    dtype = draw(dtype_names(dtypes))
     shape = draw(shapes(1, 4, min_side, 4))
     dim = draw(st.integers(-len(shape), len(shape) - 1))
     return dtype, draw(arrays(dtype, shape, low, high)), dim
@@ -27,7 +28,7 @@ def tensor_and_dim(draw, dtypes=REAL_DTYPES, min_side=1, low=-4, high=4):
 
 @pytest.mark.parametrize("fn", [pytest.param("max", marks=check("ops.max.full")),
                                 pytest.param("min", marks=check("ops.min.full"))])
-@given(dtype=st.sampled_from(REAL_DTYPES + ("bool",)), shape=shapes(0, 4, 1, 4), data=st.data())
+@given(dtype=dtype_names(("bool",) + ORDERED_DTYPES), shape=shapes(0, 4, 1, 4), data=st.data())
 def test_max_min_without_dim_are_zero_dim(xp, fn, dtype, shape, data):
     a = data.draw(arrays(dtype, shape), label="a")
     x = tensor_of(xp, a, dtype)
@@ -40,6 +41,7 @@ def test_max_min_without_dim_are_zero_dim(xp, fn, dtype, shape, data):
 @given(case=tensor_and_dim(low=-50, high=50), keepdim=st.booleans(), fn=st.sampled_from(["max", "min"]))
 @example(case=("float32", np.array([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]], "float32"), 1), keepdim=False, fn="max")
 def test_max_min_along_dim_return_values_and_indices(xp, case, keepdim, fn):
+    dtypes.require(case[0])
     dtype, a, dim = case
     x = tensor_of(xp, a, dtype)
     call = describe(f"torch.{fn}", x, dim=dim, keepdim=keepdim)
@@ -58,6 +60,7 @@ def test_max_min_along_dim_return_values_and_indices(xp, case, keepdim, fn):
 @given(case=tensor_and_dim(low=0, high=2), fn=st.sampled_from(["max", "min", "argmax", "argmin"]))
 @example(case=("float32", np.array([[3.0, 1.0, 3.0]], "float32"), 1), fn="max")
 def test_ties_give_the_first_index(xp, case, fn):
+    dtypes.require(case[0])
     dtype, a, dim = case
     x = tensor_of(xp, a, dtype)
     call = describe(f"torch.{fn}", x, dim=dim)
@@ -71,7 +74,7 @@ KEEPDIM_OPS = ("sum", "mean", "max", "min", "amax", "amin")
 
 
 @check("ops.reduce.keepdim")
-@given(case=tensor_and_dim(dtypes=("float32", "float64")), keepdim=st.booleans(), op=st.sampled_from(KEEPDIM_OPS),
+@given(case=tensor_and_dim(dtypes=FULL_FLOAT_DTYPES), keepdim=st.booleans(), op=st.sampled_from(KEEPDIM_OPS),
        method=st.booleans())
 def test_keepdim_keeps_size_one_dims(xp, case, keepdim, op, method):
     dtype, a, dim = case
@@ -100,7 +103,7 @@ def test_keepdim_with_several_dims(xp, shape, keepdim, data):
 
 
 @check("ops.max.binary-elementwise")
-@given(dtype=st.sampled_from(REAL_DTYPES), shape=shapes(1, 3, 1, 4), data=st.data())
+@given(dtype=dtype_names(ORDERED_DTYPES), shape=shapes(1, 3, 1, 4), data=st.data())
 def test_max_of_two_tensors_is_elementwise(xp, dtype, shape, data):
     a, b = data.draw(arrays(dtype, shape), label="a"), data.draw(arrays(dtype, shape[-1:]), label="b")
     x, y = tensor_of(xp, a, dtype), tensor_of(xp, b, dtype)
@@ -112,9 +115,10 @@ def test_max_of_two_tensors_is_elementwise(xp, dtype, shape, data):
 
 
 @check("ops.sum.dim")
-@given(shape=shapes(1, 4, 0, 4), dtype=st.sampled_from(["int64", "float32", "float64"]), data=st.data())
+@given(shape=shapes(1, 4, 0, 4), dtype=dtype_names(GENERIC_DTYPES), data=st.data())
 @example(shape=(5, 3), dtype="float32", data=None)
 def test_sum_over_int_tuple_or_none(xp, shape, dtype, data):
+    dtypes.require(dtype)
     if data is None:
         a, dims = np.arange(15, dtype=dtype).reshape(5, 3), [1]
     else:
@@ -132,29 +136,31 @@ def test_sum_over_int_tuple_or_none(xp, shape, dtype, data):
 
 
 @check("ops.sum.dtype")
-@given(dtype=st.sampled_from(["bool", "uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64"]),
+@given(dtype=dtype_names(REAL_DTYPES),
        shape=shapes(1, 3, 0, 4), with_dim=st.booleans(), data=st.data())
 @example(dtype="int32", shape=(3,), with_dim=False, data=None)
 @example(dtype="float16", shape=(3,), with_dim=False, data=None)
 def test_sum_result_dtype(xp, dtype, shape, with_dim, data):
-    a = np.ones(shape, dtype=np_dtype(dtype)) if data is None else data.draw(arrays(dtype, shape, 0, 9), label="a")
+    dtypes.require(dtype)
+    a = np.ones(shape, dtype=dtypes.numpy_dtype(dtype)) if data is None else data.draw(arrays(dtype, shape, 0, 9), label="a")
     x = tensor_of(xp, a, dtype)
-    want_dtype = dtype if dtype.startswith("float") else "int64"
+    want_dtype = dtype if dtypes.is_floating(dtype) else "int64"
     kw = {"dim": 0} if with_dim else {}
-    want = a.astype(np_dtype(want_dtype)).sum(axis=0 if with_dim else None)
+    want = a.astype(dtypes.numpy_dtype(want_dtype)).sum(axis=0 if with_dim else None)
     assert_tensor(xp.sum(x, **kw), want, dtype=want_dtype, call=describe("torch.sum", x, **kw))
-    for explicit in ("int32", "float64"):
+    for explicit in dtypes.supported(GENERIC_DTYPES):
         want = a.astype(explicit).sum(axis=0 if with_dim else None)
         assert_tensor(xp.sum(x, dtype=getattr(xp, explicit), **kw), want, dtype=explicit,
                       call=describe("torch.sum", x, dtype=getattr(xp, explicit), **kw))
 
 
 @check("ops.mean.requires-float")
-@given(dtype=st.sampled_from(["bool", "uint8", "int8", "int16", "int32", "int64"]), shape=shapes(1, 3, 1, 4),
+@given(dtype=dtype_names(INTEGRAL_DTYPES), shape=shapes(1, 3, 1, 4),
        with_dim=st.booleans(), data=st.data())
 @example(dtype="int64", shape=(4,), with_dim=False, data=None)
 def test_mean_of_integers_raises_unless_dtype_given(xp, dtype, shape, with_dim, data):
-    a = np.arange(int(np.prod(shape))).reshape(shape).astype(np_dtype(dtype)) if data is None else \
+    dtypes.require(dtype)
+    a = np.arange(int(np.prod(shape))).reshape(shape).astype(dtypes.numpy_dtype(dtype)) if data is None else \
         data.draw(arrays(dtype, shape, 0, 9), label="a")
     x = tensor_of(xp, a, dtype)
     kw = {"dim": -1} if with_dim else {}
@@ -165,25 +171,27 @@ def test_mean_of_integers_raises_unless_dtype_given(xp, dtype, shape, with_dim, 
 
 
 @check("ops.reduce.empty")
-@given(dtype=st.sampled_from(["float32", "float64"]), shape=shapes(1, 3, 0, 3).filter(lambda s: 0 in s))
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES), shape=shapes(1, 3, 0, 3).filter(lambda s: 0 in s))
 @example(dtype="float32", shape=(0,))
 def test_empty_mean_is_nan_and_sum_is_zero(xp, dtype, shape):
+    dtypes.require(dtype)
     x = xp.zeros(shape, dtype=getattr(xp, dtype))
     assert_tensor(xp.mean(x), np.array(math.nan, dtype=dtype), dtype=dtype, equal_nan=True, call=f"torch.mean(zeros{shape}, dtype={dtype})")
     assert_tensor(xp.sum(x), np.array(0, dtype=dtype), dtype=dtype, call=f"torch.sum(zeros{shape}, dtype={dtype})")
 
 
 @check("ops.max.empty-raises")
-@given(dtype=st.sampled_from(["int64", "float32"]), shape=shapes(1, 3, 0, 3).filter(lambda s: 0 in s))
+@given(dtype=dtype_names(GENERIC_DTYPES), shape=shapes(1, 3, 0, 3).filter(lambda s: 0 in s))
 def test_max_of_empty_without_dim_raises(xp, dtype, shape):
     x = xp.zeros(shape, dtype=getattr(xp, dtype))
     assert_raises(RuntimeError, xp.max, x, call=f"torch.max(zeros{shape}, dtype={dtype})")
 
 
 @check("ops.var.correction")
-@given(dtype=st.sampled_from(["float32", "float64"]), shape=shapes(1, 3, 2, 4), data=st.data())
+@given(dtype=dtype_names(FULL_FLOAT_DTYPES), shape=shapes(1, 3, 2, 4), data=st.data())
 @example(dtype="float32", shape=(4,), data=None)
 def test_var_std_unbiased_by_default(xp, dtype, shape, data):
+    dtypes.require(dtype)
     a = np.array([1, 2, 3, 4], dtype=dtype) if data is None else data.draw(arrays(dtype, shape), label="a")
     x = tensor_of(xp, a, dtype)
     cases = (("torch.var", xp.var, {}, np.var(a, ddof=1)), ("torch.std", xp.std, {}, np.std(a, ddof=1)),
@@ -194,9 +202,10 @@ def test_var_std_unbiased_by_default(xp, dtype, shape, data):
 
 
 @check("ops.max.nan-propagates")
-@given(case=tensor_and_dim(dtypes=("float32", "float64")), fn=st.sampled_from(["max", "min"]), data=st.data())
+@given(case=tensor_and_dim(dtypes=FULL_FLOAT_DTYPES), fn=st.sampled_from(["max", "min"]), data=st.data())
 @example(case=("float32", np.array([[1.0, 2.0, 3.0]], "float32"), 1), fn="max", data=None)
 def test_max_min_propagate_nan(xp, case, fn, data):
+    dtypes.require(case[0])
     dtype, a, dim = case
     a = a.copy()
     where = tuple(0 for _ in a.shape) if data is None else tuple(data.draw(st.integers(0, s - 1), label="nan at") for s in a.shape)

@@ -7,12 +7,13 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conformance import check
+from conformance.dtypes import FULL_FLOAT_DTYPES
 from suites.ops import opspec
 from suites.ops.opspec import binary, first_operand
 from suites.ops.polynomial_oracles import POLYNOMIALS
 
 POLYNOMIAL_ROWS = [
-    pytest.param(binary(f"special.{name}", oracle, dtypes=("float32", "float64"), result=first_operand,
+    pytest.param(binary(f"special.{name}", oracle, dtypes=FULL_FLOAT_DTYPES, result=first_operand,
                         operand_dtypes=(None, "int64"), variants=frozenset({"function", "out"}),
                         domains=((-1, 1), (0, 5)), mixed=False),
                  id=name, marks=check("ops.binary.special-polynomials"))

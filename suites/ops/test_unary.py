@@ -13,10 +13,12 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conformance import check
+from conformance.dtypes import (FULL_FLOAT_DTYPES as F32_64, FLOAT_DTYPES as FLOATS, INT_DTYPES as INTS,
+                                INTEGRAL_DTYPES, REAL_DTYPES as REAL)
 from suites.ops import elementwise_oracles as O
 from suites.ops import opspec
 from suites.ops import series_oracles as S
-from suites.ops.opspec import FLOATS, INTS, REAL, OpSpec, bool_result, first_operand, unary
+from suites.ops.opspec import OpSpec, bool_result, first_operand, unary
 
 INF, NAN = float("inf"), float("nan")
 SAME = first_operand
@@ -24,7 +26,6 @@ NUMERIC = INTS + FLOATS
 ROUND_PINS = ((-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, -0.0),)
 NON_FINITE = ((NAN, INF, -INF, 0.0, -0.0, 1.5),)
 SPECIAL = frozenset({"function", "out"})
-F32_64 = ("float32", "float64")
 
 
 def row(op: OpSpec, mark: pytest.MarkDecorator) -> object:
@@ -127,15 +128,15 @@ UNARY = [
     row(unary("special.bessel_j1", S.bessel_j1, domain=((-5, 5),), dtypes=F32_64, variants=SPECIAL), check("ops.unary.special-bessel-j")),
     row(unary("special.spherical_bessel_j0", S.spherical_bessel_j0, domain=((-9, 9),), dtypes=F32_64, variants=SPECIAL,
               pinned=((0.0, -0.0),)), check("ops.unary.special-spherical-bessel-j0")),
-    row(unary("bitwise_not", np.invert, dtypes=opspec.INTEGRAL, result=SAME, operator=operator.invert),
+    row(unary("bitwise_not", np.invert, dtypes=INTEGRAL_DTYPES, result=SAME, operator=operator.invert),
         check("ops.unary.bitwise-not")),
     row(unary("logical_not", np.logical_not, result=bool_result, pinned=NON_FINITE), check("ops.unary.logical-not")),
-    row(unary("special.erfcx", O.erfcx, dtypes=REAL[:-3] + ("float32", "float64"), domain=((-2, 9),),
+    row(unary("special.erfcx", O.erfcx, dtypes=INTEGRAL_DTYPES + F32_64, domain=((-2, 9),),
               variants=SPECIAL), check("ops.unary.special-erfcx")),
     row(unary("special.ndtr", O.ndtr, variants=SPECIAL, pinned=((INF, -INF),)), check("ops.unary.special-ndtr")),
-    row(unary("special.ndtri", O.ndtri, dtypes=REAL[:-3] + ("float32", "float64"), domain=((0.01, 0.99),),
+    row(unary("special.ndtri", O.ndtri, dtypes=INTEGRAL_DTYPES + F32_64, domain=((0.01, 0.99),),
               variants=SPECIAL, pinned=((0.0, 1.0, 0.5),)), check("ops.unary.special-ndtri")),
-    row(unary("special.log_ndtr", O.log_ndtr, dtypes=REAL[:-3] + ("float32", "float64"), domain=((-8, 5),),
+    row(unary("special.log_ndtr", O.log_ndtr, dtypes=INTEGRAL_DTYPES + F32_64, domain=((-8, 5),),
               variants=SPECIAL), check("ops.unary.special-log-ndtr")),
     row(unary("special.i0e", lambda x: np.i0(x) * np.exp(-np.abs(x)), domain=((-9, 9),), variants=SPECIAL),
         check("ops.unary.special-i0e")),

@@ -6,14 +6,13 @@ from typing import Any
 import numpy as np
 from hypothesis import given, strategies as st
 
-from conformance import check
+from conformance import check, dtypes
+from conformance.dtypes import REAL_DTYPES, CORE_DTYPES, FLOAT_DTYPES, SIGNED_INT_DTYPES
 from conformance.assertions import assert_raises, describe, expect, show
-from conformance.strategies import shapes
+from conformance.strategies import dtype_names, shapes
 from suites.inputs import tensor_of
 
 
-PYTHON_TYPE = {"bool": bool, "uint8": int, "int8": int, "int16": int, "int32": int, "int64": int,
-               "float16": float, "float32": float, "float64": float}
 
 
 def _value(dtype: str) -> st.SearchStrategy[Any]:
@@ -35,7 +34,7 @@ def test_item_of_nested_one_element(xp):
 
 
 @check("view.item.one-element")
-@given(ndim=st.integers(0, 4), data=st.data(), dtype=st.sampled_from(["int64", "int32", "float32", "float64", "float16"]))
+@given(ndim=st.integers(0, 4), data=st.data(), dtype=dtype_names(SIGNED_INT_DTYPES + FLOAT_DTYPES))
 def test_item_returns_the_single_element(xp, ndim, data, dtype):
     value = data.draw(_value(dtype), label="value")
     t = tensor_of(xp, np.full((1,) * ndim, value), dtype)
@@ -51,12 +50,12 @@ def test_item_needs_exactly_one_element(xp, shape):
 
 
 @check("view.item.python-type")
-@given(dtype=st.sampled_from(list(PYTHON_TYPE)), ndim=st.integers(0, 2), data=st.data())
+@given(dtype=dtype_names(REAL_DTYPES), ndim=st.integers(0, 2), data=st.data())
 def test_item_python_type_follows_dtype(xp, dtype, ndim, data):
     value = data.draw(_value(dtype), label="value")
     t = tensor_of(xp, np.full((1,) * ndim, value), dtype)
     got = t.item()
-    want = PYTHON_TYPE[dtype]
+    want = dtypes.python_type(dtype)
     expect(type(got) is want, call=describe("Tensor.item", t), expected=f"a Python {want.__name__}",
            got=f"{type(got).__name__}: {got!r}")
 
@@ -79,7 +78,7 @@ def _mismatch(got: Any, want: Any, path: str = "") -> str | None:
 
 
 @check("view.tolist.nested-lists")
-@given(shape=shapes(0, 4, 0, 3), dtype=st.sampled_from(["bool", "uint8", "int32", "int64", "float32", "float64"]),
+@given(shape=shapes(0, 4, 0, 3), dtype=dtype_names(CORE_DTYPES),
        data=st.data())
 def test_tolist_is_nested_python_lists(xp, shape, dtype, data):
     size = int(np.prod(shape))
