@@ -16,7 +16,7 @@ import pytest
 
 from conformance.assertions import show
 from suites.inputs import tensor_of
-from suites.optim.helpers import cited_rows
+from suites.rows import cited_rows
 
 Options = dict[str, Any]
 

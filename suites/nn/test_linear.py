@@ -6,7 +6,8 @@ from hypothesis import given, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_raises, assert_shape, assert_values, describe, expect, show, to_numpy
-from conformance.strategies import shapes
+from conformance.dtypes import INT_DTYPES
+from conformance.strategies import dtype_names, shapes
 from suites.nn import oracles
 from suites.nn.common import TOL, as_f32, param, rng, seeds
 from suites.inputs import tensor_of
@@ -80,7 +81,7 @@ def test_linear_wrong_last_dim_raises(xp, n_in, delta):
 
 
 @check("nn.linear.input-errors")
-@given(dtype=st.sampled_from(["int64", "int32"]))
+@given(dtype=dtype_names(INT_DTYPES))
 def test_linear_integer_input_raises(xp, dtype):
     x = xp.ones(2, 3, dtype=getattr(xp, dtype))
     assert_raises(RuntimeError, xp.nn.Linear(3, 2), x, call=f"Linear(3, 2)(ones(2, 3, dtype={dtype}))")

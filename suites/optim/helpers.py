@@ -8,9 +8,8 @@ depends only on the optimizer's update rule, not on autograd. Values are quarter
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Sequence
 
-import pytest
 from hypothesis import strategies as st
 
 from conformance.assertions import assert_values, expect, show
@@ -98,7 +97,3 @@ def check_schedule(xp: Any, make: Callable[[Any], Any], bases: Sequence[float], 
     follow_schedule(opt, sched.step, bases, formula, call=call, epochs=epochs)
     return opt, sched
 
-
-def cited_rows(table: Mapping[str, Any], *cited: tuple[str, pytest.MarkDecorator]) -> list[Any]:
-    """``pytest.param`` per (row name, ``check(...)`` mark): a spec-table row citing its own behaviour."""
-    return [pytest.param(table[name], id=name, marks=mark) for name, mark in cited]

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import strategies as st
 
 from suites.optim import oracles
-from suites.optim.helpers import ATOL, RTOL, cited_rows
+from suites.optim.helpers import ATOL, RTOL
+from suites.rows import cited_rows
 
 Case = tuple[list[float], list[list[float]]]
 """An initial parameter vector and one gradient per step."""

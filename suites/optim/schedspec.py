@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 import pytest
 
 from suites.optim import oracles
-from suites.optim.helpers import cited_rows
+from suites.rows import cited_rows
 
 
 @dataclass(frozen=True)
