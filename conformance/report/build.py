@@ -15,7 +15,7 @@ from conformance.coverage import declared_behaviours
 from conformance.report import causes, metadata
 from conformance.results import CheckResult
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 
@@ -83,8 +83,10 @@ def result_row(result: CheckResult) -> dict[str, Any]:
 
 def build_report(checks: Sequence[CheckResult], adapter: Adapter, *, profile: str, seed: Any,
                  started: str, finished: str, complete: bool, command: list[str],
-                 not_run: Sequence[str] = (), collection_errors: Sequence[dict[str, str]] = ()) -> dict[str, Any]:
-    """``not_run``: node IDs of selected checks that never finished (an interrupted run).
+                 not_run: Sequence[str] = (), collection_errors: Sequence[dict[str, str]] = (),
+                 tier: str = "full") -> dict[str, Any]:
+    """``tier``: "smoke" for a smoke run (one check per behaviour; see conformance/tiers.py).
+    ``not_run``: node IDs of selected checks that never finished (an interrupted run).
     ``collection_errors``: suite modules that failed to collect (``nodeid``, ``message``): their checks
     never ran, so the run exits 1 whatever the checks that did run say."""
     results = [result_row(r) for r in sorted(checks, key=lambda r: r.nodeid)]
@@ -105,7 +107,7 @@ def build_report(checks: Sequence[CheckResult], adapter: Adapter, *, profile: st
             "environment": {"python": platform.python_version(), "platform": platform.platform(),
                             "numpy": _version_of("numpy"), "torch": _version_of("torch"),
                             "hypothesis": _version_of("hypothesis"), "pytest": _version_of("pytest")},
-            "hypothesis": {"profile": profile, "seed": None if seed is None else str(seed)},
+            "hypothesis": {"profile": profile, "seed": None if seed is None else str(seed)}, "tier": tier,
             "started": started, "finished": finished, "complete": complete, "command": list(command),
             "suite_commit": metadata.suite_commit(), "target": metadata.target(adapter),
             "duration_s": metadata.duration_s(started, finished),

@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from conformance.report.markdown import topic_score
+from conformance.report.markdown import SMOKE_NOTE, topic_score
 from conformance.statuses import ALL, SEVERITY
 from conformance.terminal import plural
 
@@ -76,4 +76,5 @@ def render(report: dict[str, Any]) -> str:
     return _ENV.get_template("report.html.j2").render(
         report=report, results=results, passed_rows=passed_rows, statuses=ALL, present=present, colours=COLOURS,
         behaviour_statuses=behaviour_statuses, causes=causes if causes and causes["missing_api"] else None,
-        topic_score=topic_score, without_repro=without_repro, plural=plural)
+        topic_score=topic_score, without_repro=without_repro, plural=plural,
+        smoke=report["run"].get("tier") == "smoke", smoke_note=SMOKE_NOTE)
