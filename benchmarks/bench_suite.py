@@ -2,6 +2,8 @@
 
     python benchmarks/bench_suite.py suite      # full runs: torch and reference, -j 1 / -j 2, ci profile
     python benchmarks/bench_suite.py suite --backend torch --jobs 2 --profile thorough --topic ops
+    python benchmarks/bench_suite.py smoke      # the smoke tier (one check per behaviour) against torch, -j 2
+    python benchmarks/bench_suite.py suite --tier smoke --backend reference --jobs 1
     python benchmarks/bench_suite.py startup    # time to the first check vs `python -c "import torch"`
     python benchmarks/bench_suite.py overhead   # CLI run (isolation + report) vs a bare pytest run of the same checks
     python benchmarks/bench_suite.py report     # report building from a synthetic log of 100,000 results
@@ -35,8 +37,10 @@ def _timed(cmd: list[str], **kw: Any) -> tuple[float, subprocess.CompletedProces
     return time.perf_counter() - start, proc
 
 
-def _run(backend: str, jobs: int, profile: str, topics: list[str], out: Path, extra: tuple[str, ...] = ()) -> tuple[float, dict]:
-    cmd = [*CLI, "run", "--backend", backend, "-j", str(jobs), "--profile", profile, "--output", str(out), *extra]
+def _run(backend: str, jobs: int, profile: str | None, topics: list[str], out: Path, extra: tuple[str, ...] = ()) -> tuple[float, dict]:
+    cmd = [*CLI, "run", "--backend", backend, "-j", str(jobs), "--output", str(out), *extra]
+    if profile:
+        cmd += ["--profile", profile]
     for topic in topics:
         cmd += ["--topic", topic]
     wall, proc = _timed(cmd)
@@ -54,17 +58,25 @@ def cmd_suite(args: argparse.Namespace) -> None:
             times, report = [], {}
             for _ in range(args.repeat):
                 with tempfile.TemporaryDirectory() as out:
-                    wall, report = _run(backend, j, args.profile, args.topic, Path(out))
+                    wall, report = _run(backend, j, args.profile, args.topic, Path(out), ("--tier", args.tier))
                     times.append(wall)
             summary = report["summary"]
             behaviours = sum(b["status"] not in ("uncovered", "not run") for b in report["behaviours"].values())
             med = statistics.median(times)
             durations = sorted(r["duration_s"] for r in report["results"])
             counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
-            print(f"{backend:<10} -j {j} {args.profile:<8} {', '.join(args.topic) or 'all topics'}: median {med:.1f} s "
+            tier = "" if args.tier == "full" else f"{args.tier} tier, "
+            print(f"{backend:<10} -j {j} {tier}{report['run']['hypothesis']['profile']:<8} {', '.join(args.topic) or 'all topics'}: "
+                  f"median {med:.1f} s "
                   f"(min {min(times):.1f}, max {max(times):.1f}, {len(times)} run(s)); {summary['total']} checks "
                   f"({summary['total'] / med:.1f}/s), {behaviours} behaviours ({behaviours / med:.1f}/s); "
                   f"per-check median {1000 * statistics.median(durations):.1f} ms; {counts}")
+
+
+def cmd_smoke(args: argparse.Namespace) -> None:
+    """The smoke tier as a user runs it before the full suite: torch (or --backend), -j 2 (or --jobs)."""
+    args.tier, args.backend, args.jobs = "smoke", args.backend or "torch", args.jobs or 2
+    cmd_suite(args)
 
 
 def cmd_startup(args: argparse.Namespace) -> None:
@@ -137,15 +149,19 @@ def cmd_mutants(args: argparse.Namespace) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("suite", "startup", "overhead", "report", "slowest", "mutants"))
+    parser.add_argument("what", choices=("suite", "smoke", "startup", "overhead", "report", "slowest", "mutants"))
     parser.add_argument("--backend")
     parser.add_argument("--topic", action="append", default=[])
     parser.add_argument("--jobs", type=int)
-    parser.add_argument("--profile", choices=("ci", "thorough"), default="ci")
+    parser.add_argument("--profile", choices=("ci", "thorough"), help="hypothesis profile (default: the tier's: ci, or smoke)")
+    parser.add_argument("--tier", choices=("full", "smoke"), default="full")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--results", type=int, default=100_000)
     args = parser.parse_args()
+    before = os.getloadavg()
     globals()[f"cmd_{args.what}"](args)
+    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}; after: {:.2f} {:.2f} {:.2f} on {} CPUs".format(
+        *before, *os.getloadavg(), os.cpu_count()))
     return 0
 
 

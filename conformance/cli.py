@@ -37,15 +37,29 @@ def _progress(text: str) -> None:
         _say(text)
 
 
+def _selected_ids(topics: list[str], patterns: list[str]) -> list[str]:
+    """Behaviours with a check that the topics and behaviour globs select (all when neither is given)."""
+    ids = [bid for bid in declared_behaviours() if not topics or catalogue.lookup(bid).topic in topics]
+    return [bid for bid in ids if not patterns or any(fnmatch.fnmatchcase(bid, p) for p in patterns)]
+
+
+def _suite_paths(topics: list[str], patterns: list[str]) -> list[str]:
+    """What pytest collects: for a selection, only the suite modules that declare a selected behaviour
+    (every check names its behaviours there, as coverage reads them), so a worker does not import and
+    collect the whole suite to run one topic; otherwise the whole suite."""
+    declared = declared_behaviours()
+    files = sorted({where.split("::")[0] for bid in _selected_ids(topics, patterns) for where in declared[bid]})
+    if not (topics or patterns) or not files:
+        return [str(SUITES_DIR)]
+    return [str(SUITES_DIR.parent / f) for f in files]
+
+
 def _selection_error(topics: list[str], patterns: list[str]) -> str | None:
     """Why the selection can select no check (checked before the backend loads), or None."""
     for topic in topics:
         if topic not in catalogue.TOPICS:
             return f"unknown topic {topic!r}; topics: {', '.join(catalogue.TOPICS)}"
-    ids = [bid for bid in declared_behaviours() if not topics or catalogue.lookup(bid).topic in topics]
-    if patterns:
-        ids = [bid for bid in ids if any(fnmatch.fnmatchcase(bid, p) for p in patterns)]
-    if ids:
+    if _selected_ids(topics, patterns):
         return None
     where = f" in topic {', '.join(topics)}" if topics else ""
     what = f" matches {' or '.join(repr(p) for p in patterns)}" if patterns else " has a check"
@@ -86,7 +100,7 @@ def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
     _progress(f"backend {adapter.name} {adapter.version} loaded in {time.monotonic() - began:.1f} s; "
          f"collecting checks in {plural(jobs, 'worker process')} ...")
     out = Path(args.output or folder.DEFAULT_ROOT / folder.safe_dirname(adapter.name))
-    pytest_args = [str(SUITES_DIR), "--backend", args.backend, "--conformance-report", str(out),
+    pytest_args = [*_suite_paths(args.topic or [], args.behaviour or []), "--backend", args.backend, "--conformance-report", str(out),
                    "--hypothesis-profile", _profile(args), "--tier", args.tier, "-q", "--tb=no", "-rN", "-p", "no:cacheprovider",
                    "--rootdir", str(SUITES_DIR.parent), "-W", "ignore::pytest.PytestAssertRewriteWarning",
                    "-p", "no:unraisableexception",  # isolation's hook re-raises interrupts lost in gc callbacks
