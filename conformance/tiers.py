@@ -4,7 +4,7 @@ A smoke run answers "does every behaviour still run at all?" in seconds, before 
 answers "does the backend conform?". Per behaviour it keeps one item: a check without hypothesis
 before one with it, then the first in collection order (the first parametrized row); an item
 kept for one behaviour also counts for the others it cites. Hypothesis checks run under the
-``smoke`` profile (:data:`SMOKE_EXAMPLES` generated examples plus their ``@example`` rows). The
+``smoke`` profile (:data:`SMOKE_EXAMPLES` generated examples plus their ``@example`` rows, one fixed seed). The
 report says ``run.tier = "smoke"`` in its metadata and headlines, and behaviours whose checks were
 left out stay "not run": a smoke run is never a conformance figure.
 """
@@ -17,6 +17,7 @@ import pytest
 TIERS = ("full", "smoke")
 SMOKE_EXAMPLES = 2
 """Generated examples per hypothesis check in the smoke profile (``@example`` rows run as well)."""
+SMOKE_SEED = "0"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -28,6 +29,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def tier(config: pytest.Config) -> str:
     return str(config.getoption("tier", None) or "full")
+
+
+def smoke_profile(config: pytest.Config) -> bool:
+    """The run's hypothesis profile is ``smoke``: asked for, or the smoke tier's default."""
+    given = config.getoption("hypothesis_profile", None)
+    return given == "smoke" or (given is None and tier(config) == "smoke")
+
+
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """A smoke-profile run (controller and each xdist worker) draws from one fixed seed unless
+    ``--hypothesis-seed`` says otherwise: as reproducible as derandomizing, which seeds each check
+    from a hash of its source, computed twice per parametrized row (a fifth of a smoke run's time)."""
+    if smoke_profile(config) and config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = SMOKE_SEED
 
 
 _SETTINGS_ATTR = "_hypothesis_internal_use_settings"
@@ -75,10 +90,11 @@ def smoke_selection(items: Sequence[pytest.Item], behaviours: Iterable[tuple[str
 
 
 def register_profile() -> None:
-    """The ``smoke`` hypothesis profile: the ci profile with :data:`SMOKE_EXAMPLES` examples."""
+    """The ``smoke`` hypothesis profile: the ci profile with :data:`SMOKE_EXAMPLES` examples, seeded by
+    :data:`SMOKE_SEED` instead of derandomized (see :func:`pytest_cmdline_main`)."""
     from hypothesis import settings
 
-    settings.register_profile("smoke", parent=settings.get_profile("ci"), max_examples=SMOKE_EXAMPLES)
+    settings.register_profile("smoke", parent=settings.get_profile("ci"), max_examples=SMOKE_EXAMPLES, derandomize=False)
 
 
 # Between the plugin's behaviour filter and decisions (tryfirst) and sharding (trylast), so every

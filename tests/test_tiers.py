@@ -13,7 +13,7 @@ import pytest
 
 from conformance.coverage import SUITES_DIR, declared_behaviours
 from conformance.report import html, markdown, validate
-from conformance.tiers import SMOKE_EXAMPLES, smoke_selection
+from conformance.tiers import SMOKE_EXAMPLES, SMOKE_SEED, smoke_selection
 from tests import synthetic_reports as sr
 
 
@@ -72,7 +72,8 @@ def test_drawn(xp, n):
     assert 1 < len(calls.read_text().split()) <= SMOKE_EXAMPLES + 1  # the @example row, then few generated
     report = json.loads((pytester.path / "out" / "report.json").read_text())
     validate(report)
-    assert report["run"]["tier"] == "smoke" and report["run"]["hypothesis"]["profile"] == "smoke"
+    assert report["run"]["tier"] == "smoke"
+    assert report["run"]["hypothesis"] == {"profile": "smoke", "seed": SMOKE_SEED}  # reproducible, not derandomized
     assert report["behaviours"][other]["status"] == "not run"
     assert "(smoke run)" in (pytester.path / "out" / "report.md").read_text().splitlines()[0]
     assert "smoke run: one check per behaviour" in result.stdout.str()
