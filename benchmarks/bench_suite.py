@@ -9,6 +9,7 @@
     python benchmarks/bench_suite.py report     # report building from a synthetic log of 100,000 results
     python benchmarks/bench_suite.py slowest    # the 20 slowest checks of a full torch run
     python benchmarks/bench_suite.py mutants    # the mutant sweep, as CI runs it
+    python benchmarks/bench_suite.py digests    # hypothesis's source digests per row; inline parametrize tables
 
 Every figure is a wall time of a subprocess, start-up included; nothing here is asserted: tests
 never time anything. Run on a quiet machine and state the date, machine and versions with the figures.
@@ -147,9 +148,52 @@ def cmd_mutants(args: argparse.Namespace) -> None:
     print(f"mutant sweep (-n 2, loadgroup): {wall:.0f} s; {proc.stdout.strip().splitlines()[-1]}")
 
 
+def cmd_digests(args: argparse.Namespace) -> None:
+    """CPU a derandomized run spends in hypothesis's ``function_digest``: a hash of the check's cleaned
+    source, decorators included, computed twice per parametrized row. Tables written inline in
+    ``@pytest.mark.parametrize`` make each digest dearer; bound by assignment, they cost nothing here."""
+    import ast
+    import importlib
+    import inspect
+    from collections import Counter
+
+    from hypothesis.internal.reflection import function_digest
+
+    listing = subprocess.run([sys.executable, "-m", "pytest", "suites", "--backend", args.backend or "reference",
+                              "--collect-only", "-q", "-p", "no:xdist", "--assert=plain"], capture_output=True, text=True, cwd=ROOT)
+    rows = Counter(line.split("[")[0] for line in listing.stdout.splitlines() if "::" in line)
+    sys.path.insert(0, str(ROOT))
+    found = []  # (seconds per digest, decorator characters, rows, check)
+    for path in sorted((ROOT / "suites").rglob("test_*.py")):
+        module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+        for name, fn in vars(module).items():
+            inner = getattr(getattr(fn, "hypothesis", None), "inner_test", None)
+            if inner is None or not name.startswith("test"):
+                continue
+            source = inspect.getsource(inner)
+            decorators = sum(len(line) for line in source.splitlines()[:ast.parse(source).body[0].lineno - 1])
+            start = time.perf_counter()
+            for _ in range(10):
+                function_digest(inner)
+            nodeid = f"{path.relative_to(ROOT).as_posix()}::{name}"
+            found.append(((time.perf_counter() - start) / 10, decorators, rows[nodeid], nodeid))
+    base = statistics.median(f[0] for f in found if f[1] < 300)
+    total = sum(2 * f[0] * f[2] for f in found)
+    print(f"{sum(f[2] for f in found)} hypothesis rows: {total:.2f} s of digests per derandomized run (2 per row); "
+          f"baseline {1000 * base:.2f} ms per digest (decorators under 300 characters)")
+    by_file: Counter[str] = Counter()
+    for seconds, decorators, n, nodeid in found:
+        if decorators >= 300 and n > 1:
+            by_file[nodeid.split("::")[0]] += 2 * (seconds - base) * n
+    print(f"of which inline tables (decorators of 300+ characters, parametrized): {sum(by_file.values()):.2f} s")
+    for name, seconds in by_file.most_common():
+        if seconds > 0.01:
+            print(f"  {seconds:5.2f} s  {name}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("suite", "smoke", "startup", "overhead", "report", "slowest", "mutants"))
+    parser.add_argument("what", choices=("suite", "smoke", "startup", "overhead", "report", "slowest", "mutants", "digests"))
     parser.add_argument("--backend")
     parser.add_argument("--topic", action="append", default=[])
     parser.add_argument("--jobs", type=int)
