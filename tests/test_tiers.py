@@ -89,3 +89,19 @@ def test_headlines_label_a_smoke_report_and_only_a_smoke_report() -> None:
     page = html.render(smoke)
     assert "<h1>torch-conformance: fake 1.0 (smoke run)</h1>" in page and 'id="smoke"' in page
     assert "smoke run" not in markdown.render(full).lower() and "smoke run" not in html.render(full).lower()
+
+
+def test_a_smoke_part_and_a_full_part_are_not_merged() -> None:
+    from conformance.report import align, merge
+
+    smoke = sr.make([sr.result(sr.VIEW[0], "passed")], tier="smoke")
+    full = sr.make([sr.result(sr.VIEW[1], "passed")])
+    with pytest.raises(align.IncompatibleReports, match="different tiers"):
+        merge.merge([("smoke", smoke), ("full", full)])
+
+
+def test_a_scoreboard_column_of_a_smoke_report_says_so() -> None:
+    from conformance.report import scoreboard
+
+    board = scoreboard.build([(sr.make([sr.result(sr.VIEW[0], "passed")], tier="smoke"), "r0/report.html")])
+    assert "fake 1.0 (cpu, smoke run)" in scoreboard.render_markdown(board)
