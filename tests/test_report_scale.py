@@ -1,5 +1,6 @@
 """Large reports stay cheap to write and to read: report.json keeps every result, one per line; the
-HTML page lists every check that did not pass and, past a threshold, counts passes per behaviour."""
+HTML page lists every check that did not pass and, past a threshold, counts passes per behaviour;
+validation checks the rows without jsonschema unless one is wrong."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conformance.report import html
-from conformance.report.build import dumps, write_all
+from conformance.report.build import MalformedReport, dumps, validate, write_all
 from tests import synthetic_reports as sr
 
 
@@ -42,3 +43,18 @@ def test_html_lists_each_pass_up_to_the_threshold() -> None:
     page = html.render(_big())
     assert re.findall(r'<tr id="[^"]+" data-status="(\w+)"', page) == ["failed"] * 2 + ["passed"] * 12
     assert "checks passed (each listed in report.json)" not in page
+
+
+@pytest.mark.parametrize("fault, where", [
+    ({"status": "nope"}, "results/3/status"), ({"duration_s": -1}, "results/3/duration_s"),
+    ({"duration_s": True}, "results/3/duration_s"), ({"behaviours": []}, "results/3/behaviours"),
+    ({"behaviours": [1]}, "results/3/behaviours/0"), ({"unsupported_dtypes": "f"}, "results/3/unsupported_dtypes"),
+    ({"repro": None}, "results/3/repro"),
+])
+def test_rows_are_checked_as_strictly_as_the_schema_says(fault: dict, where: str) -> None:
+    """The rows skip jsonschema (seconds for 100,000) unless one is wrong: then jsonschema says where."""
+    report = sr.make([sr.result(sr.OPS[i % 3], "passed", check=str(i)) for i in range(5)])
+    validate(report)
+    report["results"][3] = {**report["results"][3], **fault}
+    with pytest.raises(MalformedReport, match=f"not a valid report at {where}:"):
+        validate(report)
