@@ -7,7 +7,7 @@ import os
 import platform
 import tempfile
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from conformance import __version__, apisurface, catalogue, statuses
 from conformance.backend import Adapter
@@ -200,7 +200,7 @@ def write_all(report: dict[str, Any], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     _write_atomically(out / "report.json", dumps(report))
     _write_atomically(out / "report.md", markdown.render(report))
-    _write_atomically(out / "report.html", html.render(report))
+    _write_atomically(out / "report.html", html.chunks(report))
 
 
 _ROW_START = '}, {"nodeid": '
@@ -223,13 +223,13 @@ def dumps(report: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """A reader sees the old file or the new one, never half of one."""
+def _write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """A reader sees the old file or the new one, never half of one. ``text``: a string, or its pieces."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+            f.writelines([text] if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

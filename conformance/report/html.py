@@ -5,7 +5,7 @@ Rendered with Jinja2 autoescaping, so every backend-provided string is escaped.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 import jinja2
 from markupsafe import Markup, escape
@@ -62,7 +62,13 @@ def passed_by_behaviour(passed: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def render(report: dict[str, Any]) -> str:
-    """Worst checks first, so a reader sees failures before the passes; every check that did not
+    return "".join(chunks(report))
+
+
+def chunks(report: dict[str, Any]) -> Iterator[str]:
+    """The page in pieces, to write as they come (100,000 rows make a page of tens of MB).
+
+    Worst checks first, so a reader sees failures before the passes; every check that did not
     pass is listed in full, passes too unless there are more than :data:`PASSED_ROWS`."""
     rank = {s: i for i, s in enumerate(ORDER)}
     results = sorted(report["results"], key=lambda r: (rank[r["status"]], r["nodeid"]))
@@ -73,7 +79,7 @@ def render(report: dict[str, Any]) -> str:
     present = [s for s in ALL if report["summary"]["counts"].get(s)]
     behaviour_statuses = sorted({b["status"] for b in report["behaviours"].values()})
     causes = report.get("root_causes")
-    return _ENV.get_template("report.html.j2").render(
+    return _ENV.get_template("report.html.j2").generate(
         report=report, results=results, passed_rows=passed_rows, statuses=ALL, present=present, colours=COLOURS,
         behaviour_statuses=behaviour_statuses, causes=causes if causes and causes["missing_api"] else None,
         topic_score=topic_score, without_repro=without_repro, plural=plural,
