@@ -5,6 +5,7 @@
     python benchmarks/bench_suite.py smoke      # the smoke tier (one check per behaviour) against torch, -j 2
     python benchmarks/bench_suite.py suite --tier smoke --backend reference --jobs 1
     python benchmarks/bench_suite.py startup    # time to the first check vs `python -c "import torch"`
+    python benchmarks/bench_suite.py startup --topic all --tier smoke   # ... collecting the whole suite
     python benchmarks/bench_suite.py overhead   # CLI run (isolation + report) vs a bare pytest run of the same checks
     python benchmarks/bench_suite.py report     # report building from a synthetic log of 100,000 results
     python benchmarks/bench_suite.py slowest    # the 20 slowest checks of a full torch run
@@ -85,7 +86,9 @@ def cmd_startup(args: argparse.Namespace) -> None:
     import_torch, _ = _timed([sys.executable, "-c", "import torch"])
     with tempfile.TemporaryDirectory() as out:
         log = Path(out) / "results.jsonl"
-        cmd = [*CLI, "run", "--backend", args.backend or "torch", "-j", "2", "--topic", "view", "--output", out]
+        topics = args.topic or ["view"]
+        cmd = [*CLI, "run", "--backend", args.backend or "torch", "-j", "2", "--tier", args.tier, "--output", out]
+        cmd += [arg for topic in topics if topic != "all" for arg in ("--topic", topic)]
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         first = None
@@ -95,7 +98,7 @@ def cmd_startup(args: argparse.Namespace) -> None:
             time.sleep(0.02)
         proc.wait()
     print(f"python -c 'import torch': {import_torch:.2f} s; time to the first finished check "
-          f"(-j 2, view topic): {first if first is None else f'{first:.2f} s'}")
+          f"(-j 2, {args.tier} tier, topics {', '.join(topics)}): {first if first is None else f'{first:.2f} s'}")
 
 
 def cmd_overhead(args: argparse.Namespace) -> None:
