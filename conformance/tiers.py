@@ -4,9 +4,9 @@ A smoke run answers "does every behaviour still run at all?" in seconds, before 
 answers "does the backend conform?". Per behaviour it keeps one item: a check without hypothesis
 before one with it, then the first in collection order (the first parametrized row); an item
 kept for one behaviour also counts for the others it cites. Hypothesis checks run under the
-``smoke`` profile (:data:`SMOKE_EXAMPLES` generated examples plus their ``@example`` rows, one fixed seed). The
-report says ``run.tier = "smoke"`` in its metadata and headlines, and behaviours whose checks were
-left out stay "not run": a smoke run is never a conformance figure.
+``smoke`` profile: :data:`SMOKE_EXAMPLES` generated examples plus their ``@example`` rows, from
+one fixed seed. The report says ``run.tier = "smoke"`` in its metadata and headlines, and
+behaviours whose checks were left out stay "not run": a smoke run is never a conformance figure.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ TIERS = ("full", "smoke")
 SMOKE_EXAMPLES = 2
 """Generated examples per hypothesis check in the smoke profile (``@example`` rows run as well)."""
 SMOKE_SEED = "0"
+"""The smoke profile's ``--hypothesis-seed`` when none is given (see :func:`pytest_cmdline_main`)."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
