@@ -2,11 +2,15 @@
 
     python benchmarks/bench_suite.py suite      # full runs: torch and reference, -j 1 / -j 2, ci profile
     python benchmarks/bench_suite.py suite --backend torch --jobs 2 --profile thorough --topic ops
+    python benchmarks/bench_suite.py smoke      # the smoke tier (one check per behaviour) against torch, -j 2
+    python benchmarks/bench_suite.py suite --tier smoke --backend reference --jobs 1
     python benchmarks/bench_suite.py startup    # time to the first check vs `python -c "import torch"`
+    python benchmarks/bench_suite.py startup --topic all --tier smoke   # ... collecting the whole suite
     python benchmarks/bench_suite.py overhead   # CLI run (isolation + report) vs a bare pytest run of the same checks
     python benchmarks/bench_suite.py report     # report building from a synthetic log of 100,000 results
     python benchmarks/bench_suite.py slowest    # the 20 slowest checks of a full torch run
     python benchmarks/bench_suite.py mutants    # the mutant sweep, as CI runs it
+    python benchmarks/bench_suite.py digests    # hypothesis's source digests per row; inline parametrize tables
 
 Every figure is a wall time of a subprocess, start-up included; nothing here is asserted: tests
 never time anything. Run on a quiet machine and state the date, machine and versions with the figures.
@@ -35,8 +39,10 @@ def _timed(cmd: list[str], **kw: Any) -> tuple[float, subprocess.CompletedProces
     return time.perf_counter() - start, proc
 
 
-def _run(backend: str, jobs: int, profile: str, topics: list[str], out: Path, extra: tuple[str, ...] = ()) -> tuple[float, dict]:
-    cmd = [*CLI, "run", "--backend", backend, "-j", str(jobs), "--profile", profile, "--output", str(out), *extra]
+def _run(backend: str, jobs: int, profile: str | None, topics: list[str], out: Path, extra: tuple[str, ...] = ()) -> tuple[float, dict]:
+    cmd = [*CLI, "run", "--backend", backend, "-j", str(jobs), "--output", str(out), *extra]
+    if profile:
+        cmd += ["--profile", profile]
     for topic in topics:
         cmd += ["--topic", topic]
     wall, proc = _timed(cmd)
@@ -54,17 +60,25 @@ def cmd_suite(args: argparse.Namespace) -> None:
             times, report = [], {}
             for _ in range(args.repeat):
                 with tempfile.TemporaryDirectory() as out:
-                    wall, report = _run(backend, j, args.profile, args.topic, Path(out))
+                    wall, report = _run(backend, j, args.profile, args.topic, Path(out), ("--tier", args.tier))
                     times.append(wall)
             summary = report["summary"]
             behaviours = sum(b["status"] not in ("uncovered", "not run") for b in report["behaviours"].values())
             med = statistics.median(times)
             durations = sorted(r["duration_s"] for r in report["results"])
             counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
-            print(f"{backend:<10} -j {j} {args.profile:<8} {', '.join(args.topic) or 'all topics'}: median {med:.1f} s "
+            tier = "" if args.tier == "full" else f"{args.tier} tier, "
+            print(f"{backend:<10} -j {j} {tier}{report['run']['hypothesis']['profile']:<8} {', '.join(args.topic) or 'all topics'}: "
+                  f"median {med:.1f} s "
                   f"(min {min(times):.1f}, max {max(times):.1f}, {len(times)} run(s)); {summary['total']} checks "
                   f"({summary['total'] / med:.1f}/s), {behaviours} behaviours ({behaviours / med:.1f}/s); "
                   f"per-check median {1000 * statistics.median(durations):.1f} ms; {counts}")
+
+
+def cmd_smoke(args: argparse.Namespace) -> None:
+    """The smoke tier as a user runs it before the full suite: torch (or --backend), -j 2 (or --jobs)."""
+    args.tier, args.backend, args.jobs = "smoke", args.backend or "torch", args.jobs or 2
+    cmd_suite(args)
 
 
 def cmd_startup(args: argparse.Namespace) -> None:
@@ -72,7 +86,9 @@ def cmd_startup(args: argparse.Namespace) -> None:
     import_torch, _ = _timed([sys.executable, "-c", "import torch"])
     with tempfile.TemporaryDirectory() as out:
         log = Path(out) / "results.jsonl"
-        cmd = [*CLI, "run", "--backend", args.backend or "torch", "-j", "2", "--topic", "view", "--output", out]
+        topics = args.topic or ["view"]
+        cmd = [*CLI, "run", "--backend", args.backend or "torch", "-j", "2", "--tier", args.tier, "--output", out]
+        cmd += [arg for topic in topics if topic != "all" for arg in ("--topic", topic)]
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         first = None
@@ -82,7 +98,7 @@ def cmd_startup(args: argparse.Namespace) -> None:
             time.sleep(0.02)
         proc.wait()
     print(f"python -c 'import torch': {import_torch:.2f} s; time to the first finished check "
-          f"(-j 2, view topic): {first if first is None else f'{first:.2f} s'}")
+          f"(-j 2, {args.tier} tier, topics {', '.join(topics)}): {first if first is None else f'{first:.2f} s'}")
 
 
 def cmd_overhead(args: argparse.Namespace) -> None:
@@ -135,17 +151,64 @@ def cmd_mutants(args: argparse.Namespace) -> None:
     print(f"mutant sweep (-n 2, loadgroup): {wall:.0f} s; {proc.stdout.strip().splitlines()[-1]}")
 
 
+def cmd_digests(args: argparse.Namespace) -> None:
+    """CPU a derandomized run spends in hypothesis's ``function_digest``: a hash of the check's cleaned
+    source, decorators included, computed twice per parametrized row. Tables written inline in
+    ``@pytest.mark.parametrize`` make each digest dearer; bound by assignment, they cost nothing here."""
+    import ast
+    import importlib
+    import inspect
+    from collections import Counter
+
+    from hypothesis.internal.reflection import function_digest
+
+    listing = subprocess.run([sys.executable, "-m", "pytest", "suites", "--backend", args.backend or "reference",
+                              "--collect-only", "-q", "-p", "no:xdist", "--assert=plain"], capture_output=True, text=True, cwd=ROOT)
+    rows = Counter(line.split("[")[0] for line in listing.stdout.splitlines() if "::" in line)
+    sys.path.insert(0, str(ROOT))
+    found = []  # (seconds per digest, decorator characters, rows, check)
+    for path in sorted((ROOT / "suites").rglob("test_*.py")):
+        module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+        for name, fn in vars(module).items():
+            inner = getattr(getattr(fn, "hypothesis", None), "inner_test", None)
+            if inner is None or not name.startswith("test"):
+                continue
+            source = inspect.getsource(inner)
+            decorators = sum(len(line) for line in source.splitlines()[:ast.parse(source).body[0].lineno - 1])
+            start = time.perf_counter()
+            for _ in range(10):
+                function_digest(inner)
+            nodeid = f"{path.relative_to(ROOT).as_posix()}::{name}"
+            found.append(((time.perf_counter() - start) / 10, decorators, rows[nodeid], nodeid))
+    base = statistics.median(f[0] for f in found if f[1] < 300)
+    total = sum(2 * f[0] * f[2] for f in found)
+    print(f"{sum(f[2] for f in found)} hypothesis rows: {total:.2f} s of digests per derandomized run (2 per row); "
+          f"baseline {1000 * base:.2f} ms per digest (decorators under 300 characters)")
+    by_file: Counter[str] = Counter()
+    for seconds, decorators, n, nodeid in found:
+        if decorators >= 300 and n > 1:
+            by_file[nodeid.split("::")[0]] += 2 * (seconds - base) * n
+    print(f"of which inline tables (decorators of 300+ characters, parametrized): {sum(by_file.values()):.2f} s")
+    for name, seconds in by_file.most_common():
+        if seconds > 0.01:
+            print(f"  {seconds:5.2f} s  {name}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("suite", "startup", "overhead", "report", "slowest", "mutants"))
+    parser.add_argument("what", choices=("suite", "smoke", "startup", "overhead", "report", "slowest", "mutants", "digests"))
     parser.add_argument("--backend")
     parser.add_argument("--topic", action="append", default=[])
     parser.add_argument("--jobs", type=int)
-    parser.add_argument("--profile", choices=("ci", "thorough"), default="ci")
+    parser.add_argument("--profile", choices=("ci", "thorough"), help="hypothesis profile (default: the tier's: ci, or smoke)")
+    parser.add_argument("--tier", choices=("full", "smoke"), default="full")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--results", type=int, default=100_000)
     args = parser.parse_args()
+    before = os.getloadavg()
     globals()[f"cmd_{args.what}"](args)
+    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}; after: {:.2f} {:.2f} {:.2f} on {} CPUs".format(
+        *before, *os.getloadavg(), os.cpu_count()))
     return 0
 
 

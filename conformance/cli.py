@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from conformance import __version__, catalogue, cli_reports, isolation
+from conformance import __version__, catalogue, cli_reports, isolation, tiers
 from conformance.apisurface.command import add_parser as add_coverage_parser, cmd_coverage
 from conformance.backend import BackendLoadError, load_backend, registered_backends
 from conformance.coverage import SUITES_DIR, declared_behaviours
@@ -37,15 +37,29 @@ def _progress(text: str) -> None:
         _say(text)
 
 
+def _selected_ids(topics: list[str], patterns: list[str]) -> list[str]:
+    """Behaviours with a check that the topics and behaviour globs select (all when neither is given)."""
+    ids = [bid for bid in declared_behaviours() if not topics or catalogue.lookup(bid).topic in topics]
+    return [bid for bid in ids if not patterns or any(fnmatch.fnmatchcase(bid, p) for p in patterns)]
+
+
+def _suite_paths(topics: list[str], patterns: list[str]) -> list[str]:
+    """What pytest collects: for a selection, only the suite modules that declare a selected behaviour
+    (every check names its behaviours there, as coverage reads them), so a worker does not import and
+    collect the whole suite to run one topic; otherwise the whole suite."""
+    declared = declared_behaviours()
+    files = sorted({where.split("::")[0] for bid in _selected_ids(topics, patterns) for where in declared[bid]})
+    if not (topics or patterns) or not files:
+        return [str(SUITES_DIR)]
+    return [str(SUITES_DIR.parent / f) for f in files]
+
+
 def _selection_error(topics: list[str], patterns: list[str]) -> str | None:
     """Why the selection can select no check (checked before the backend loads), or None."""
     for topic in topics:
         if topic not in catalogue.TOPICS:
             return f"unknown topic {topic!r}; topics: {', '.join(catalogue.TOPICS)}"
-    ids = [bid for bid in declared_behaviours() if not topics or catalogue.lookup(bid).topic in topics]
-    if patterns:
-        ids = [bid for bid in ids if any(fnmatch.fnmatchcase(bid, p) for p in patterns)]
-    if ids:
+    if _selected_ids(topics, patterns):
         return None
     where = f" in topic {', '.join(topics)}" if topics else ""
     what = f" matches {' or '.join(repr(p) for p in patterns)}" if patterns else " has a check"
@@ -60,6 +74,11 @@ def _importable_from_cwd() -> None:
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
     if cwd not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join([cwd, *paths])
+
+
+def _profile(args: argparse.Namespace) -> str:
+    """--profile, else the tier's: smoke runs few examples."""
+    return str(args.profile or ("smoke" if args.tier == "smoke" else "ci"))
 
 
 def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
@@ -81,10 +100,13 @@ def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:
     _progress(f"backend {adapter.name} {adapter.version} loaded in {time.monotonic() - began:.1f} s; "
          f"collecting checks in {plural(jobs, 'worker process')} ...")
     out = Path(args.output or folder.DEFAULT_ROOT / folder.safe_dirname(adapter.name))
-    pytest_args = [str(SUITES_DIR), "--backend", args.backend, "--conformance-report", str(out),
-                   "--hypothesis-profile", args.profile, "-q", "--tb=no", "-rN", "-p", "no:cacheprovider",
+    pytest_args = [*_suite_paths(args.topic or [], args.behaviour or []), "--backend", args.backend, "--conformance-report", str(out),
+                   "--hypothesis-profile", _profile(args), "--tier", args.tier, "-q", "--tb=no", "-rN", "-p", "no:cacheprovider",
                    "--rootdir", str(SUITES_DIR.parent), "-W", "ignore::pytest.PytestAssertRewriteWarning",
-                   "-p", "no:unraisableexception"]  # isolation's hook re-raises interrupts lost in gc callbacks
+                   "-p", "no:unraisableexception",  # isolation's hook re-raises interrupts lost in gc callbacks
+                   # Checks never use bare asserts (conformance.assertions raises), so rewriting every suite
+                   # module buys nothing and costs each process over a second where no .pyc is cached.
+                   "--assert=plain"]
     if args.topic:
         pytest_args += ["-m", " or ".join(args.topic)]
     for pattern in args.behaviour or ():
@@ -224,7 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"run one topic (repeatable): {', '.join(catalogue.TOPICS)}")
     run.add_argument("--behaviour", action="append", help="run checks of behaviours matching this glob (repeatable)")
     run.add_argument("--jobs", "-j", type=int, default=min(os.cpu_count() or 1, 4), help="parallel workers (1: none)")
-    run.add_argument("--profile", choices=("ci", "thorough"), default="ci", help="hypothesis profile (default: ci)")
+    run.add_argument("--profile", choices=("ci", "thorough"), help="hypothesis profile (default: ci; smoke for --tier smoke)")
+    run.add_argument("--tier", choices=tiers.TIERS, default="full",
+                     help="full: every check (default); smoke: one cheap check per behaviour with few examples, "
+                          "in seconds; its report says so and is never a conformance figure")
     run.add_argument("--timeout", type=float, default=isolation.DEFAULT_TIMEOUT_S, metavar="SECONDS",
                      help=f"per-check time limit; a check past it is stopped as `timeout` (default {isolation.DEFAULT_TIMEOUT_S:g})")
     run.add_argument("--memory-limit", type=int, default=isolation.DEFAULT_MEMORY_LIMIT_MB, metavar="MB",

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from conformance import assertions, catalogue, dtypes, isolation, terminal
+from conformance import assertions, catalogue, dtypes, isolation, terminal, tiers
 from conformance.backend import DEFAULT_BACKEND, Adapter, BackendLoadError, load_backend
 from conformance.coverage import SUITES_DIR
 from conformance.report.build import MAX_SECTION_CHARS, clip
@@ -54,6 +54,7 @@ def _register_ci_profile() -> None:
         report_multiple_bugs=False,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
     )
+    tiers.register_profile()
 
 
 settings.register_profile(
@@ -88,7 +89,7 @@ def _memory_limit(config: pytest.Config) -> int:
 
 
 def _hypothesis_profile(config: pytest.Config) -> str:
-    return config.getoption("hypothesis_profile", None) or "ci"
+    return config.getoption("hypothesis_profile", None) or ("smoke" if tiers.tier(config) == "smoke" else "ci")
 
 
 def _asked_for(config: pytest.Config) -> bool:
@@ -147,7 +148,7 @@ def _activate(config: pytest.Config) -> Adapter:
         seed = config.getoption("hypothesis_seed", None)
         if seed is None and settings.get_profile(profile).derandomize:
             seed = "derandomized"  # each check's seed derives from its name: runs repeat exactly
-        recorder = Recorder(Path(out), adapter, profile=profile, seed=seed)
+        recorder = Recorder(Path(out), adapter, profile=profile, seed=seed, tier=tiers.tier(config))
         config.stash[RECORDER_KEY] = recorder
         config.pluginmanager.register(recorder, "torch-conformance-recorder")
     return adapter
@@ -568,6 +569,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if recorder is not None and recorder.written:
         summary = recorder.written["summary"]
         counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
-        terminalreporter.write_line(f"conformance {summary['conformance_percent']}% ({counts})")
+        smoke = " (smoke run: one check per behaviour, not a conformance figure)" \
+            if recorder.written["run"].get("tier") == "smoke" else ""
+        terminalreporter.write_line(f"conformance {summary['conformance_percent']}% ({counts}){smoke}")
         paths = ", ".join(str(recorder.out / name) for name in ("report.html", "report.md", "report.json"))
         terminalreporter.write_line(f"report: {paths}")

@@ -32,6 +32,7 @@ def label(cause: dict[str, Any]) -> str:
 def root_causes(results: list[dict[str, Any]]) -> dict[str, Any]:
     """``missing_api``: one entry per missing name, most checks first; ``wrong_behaviour``: the other failures."""
     missing: dict[str, dict[str, Any]] = {}
+    seen: dict[str, set[str]] = {}  # each entry's behaviours, for a lookup that does not grow with them
     wrong = 0
     for r in results:
         if r["status"] != "failed":
@@ -40,8 +41,13 @@ def root_causes(results: list[dict[str, Any]]) -> dict[str, Any]:
         if what is None:
             wrong += 1
             continue
-        entry = missing.setdefault(" ".join(what), {"api": what[0], "kind": what[1], "checks": 0, "behaviours": []})
+        key = " ".join(what)
+        entry = missing.setdefault(key, {"api": what[0], "kind": what[1], "checks": 0, "behaviours": []})
         entry["checks"] += 1
-        entry["behaviours"] += [b for b in r["behaviours"] if b not in entry["behaviours"]]
+        known = seen.setdefault(key, set())
+        for b in r["behaviours"]:
+            if b not in known:
+                known.add(b)
+                entry["behaviours"].append(b)
     ordered = sorted(missing.values(), key=lambda e: (-e["checks"], e["api"], e["kind"]))
     return {"missing_api": ordered, "wrong_behaviour": wrong}

@@ -95,15 +95,22 @@ def _api_table(report: dict[str, Any], lines: list[str]) -> None:
         lines.append(f"| {ns} | {f['covered']} | {f['in_scope']} | {percent} | {f['out_of_scope']} | {topics} |")
 
 
+SMOKE_NOTE = ("Smoke run: one check per behaviour with few hypothesis examples, to see that every behaviour runs; "
+              "behaviours whose checks were left out are \"not run\". Not a conformance figure: run the full suite for one.")
+
+
 def render(report: dict[str, Any]) -> str:
     run, summary = report["run"], report["summary"]
     backend = run["backend"]
     counts = summary["counts"]
     said = ", ".join(f"{counts[s]} {s}" for s in ALL if counts.get(s))
+    smoke = run.get("tier") == "smoke"
     lines = [
-        f"# torch-conformance: {_cell(backend['name'])} {_cell(backend['version'])}",
+        f"# torch-conformance: {_cell(backend['name'])} {_cell(backend['version'])}{' (smoke run)' if smoke else ''}",
+        *(["", f"> **{SMOKE_NOTE}**"] if smoke else []),
         "",
-        f"**{summary['conformance_percent']}% conformant**: {said or 'no checks ran'}, of {plural(summary['total'], 'check')}.",
+        f"**{summary['conformance_percent']}% {'of smoke checks passed' if smoke else 'conformant'}**: "
+        f"{said or 'no checks ran'}, of {plural(summary['total'], 'check')}.",
         "",
         f"Backend spec {_inline(backend['spec'])}, devices {_cell(', '.join(backend['devices']))}; suite {run['suite_version']}; "
         f"hypothesis profile `{run['hypothesis']['profile']}`; Python {run['environment']['python']}, "

@@ -14,7 +14,8 @@ from conformance.report.build import _summary
 IDENTITY: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (("backend", lambda r: r["run"]["backend"]["name"]),
             ("backend version", lambda r: r["run"]["backend"]["version"]),
             ("suite version", lambda r: r["run"]["suite_version"]),
-            ("suite commit", lambda r: r["run"].get("suite_commit")))
+            ("suite commit", lambda r: r["run"].get("suite_commit")),
+            ("tier", lambda r: r["run"].get("tier", "full")))
 
 
 def _refuse_mixed(parts: list[tuple[str, dict[str, Any]]]) -> None:

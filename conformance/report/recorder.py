@@ -33,8 +33,8 @@ def _now() -> str:
 class Recorder:
     """A pytest plugin object living on the controller process only."""
 
-    def __init__(self, out: Path, adapter: Adapter, *, profile: str, seed: Any) -> None:
-        self.out, self.adapter, self.profile, self.seed = out, adapter, profile, seed
+    def __init__(self, out: Path, adapter: Adapter, *, profile: str, seed: Any, tier: str = "full") -> None:
+        self.out, self.adapter, self.profile, self.seed, self.tier = out, adapter, profile, seed, tier
         self.pending: dict[str, CheckResult] = {}
         self.results: list[CheckResult] = []
         self.selected: list[Selected] | None = None
@@ -55,7 +55,7 @@ class Recorder:
         a = self.adapter
         self._log({"kind": "run", "backend": {"name": a.name, "version": a.version, "spec": a.spec,
                                               "devices": list(a.devices)},
-                   "profile": self.profile, "seed": None if self.seed is None else str(self.seed),
+                   "profile": self.profile, "seed": None if self.seed is None else str(self.seed), "tier": self.tier,
                    "started": self.started, "command": list(sys.argv)})
 
     def select(self, checks: list[Selected]) -> None:
@@ -96,7 +96,7 @@ class Recorder:
         if self._stream is not None:
             self._stream.close()
         report = build.build_report(
-            self.results, self.adapter, profile=self.profile, seed=self.seed,
+            self.results, self.adapter, profile=self.profile, seed=self.seed, tier=self.tier,
             started=self.started or _now(), finished=_now(), complete=complete, command=sys.argv,
             not_run=not_run(self.selected, self.results), collection_errors=self.collection_errors,
         )
@@ -149,7 +149,7 @@ def rebuild(log: Path, out: Path) -> dict[str, Any]:
     rows = list(results.values())
     missing = not_run(selected, rows)
     report = build.build_report(
-        rows, adapter, profile=header["profile"], seed=header["seed"], started=header["started"],
+        rows, adapter, profile=header["profile"], seed=header["seed"], tier=header.get("tier", "full"), started=header["started"],
         finished=finished.get("finished", _now()), complete=bool(finished.get("complete")) and not missing,
         command=header["command"], not_run=missing, collection_errors=collection_errors,
     )

@@ -42,7 +42,8 @@ class Column:
 
     @property
     def label(self) -> str:
-        return f"{self.name} {self.version} ({self.device})"
+        smoke = ", smoke run" if self.report["run"].get("tier") == "smoke" else ""  # never mistaken for a full one
+        return f"{self.name} {self.version} ({self.device}{smoke})"
 
 
 @dataclass(frozen=True)
