@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 import numpy as np
+from _pytest.outcomes import Skipped  # pytest.skip.Exception, as a class type checkers accept as a base
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,11 @@ def tolerance(name: str) -> tuple[float, float]:
     return TOLERANCES.get(name, (0.0, 0.0))
 
 
-class Unsupported(Exception):
-    """Every dtype a check asked for is declared unsupported: the check is reported ``unsupported``."""
+class Unsupported(Skipped):
+    """Every dtype a check asked for is declared unsupported: the check is reported ``unsupported``.
+
+    A skip exception to hypothesis, which then stops at once instead of shrinking an example that cannot
+    run (the plugin reports it ``unsupported``, never ``skipped``)."""
 
 
 _dropped: list[str] = []

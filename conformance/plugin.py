@@ -514,15 +514,15 @@ def _status(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
         if report.skipped:
             return Status.XFAILED, report.wasxfail
         return Status.XPASSED, f"{report.wasxfail} -- but it passed: remove it from the known-deviations file"
+    excinfo = call.excinfo
+    if excinfo is not None and excinfo.errisinstance(dtypes.Unsupported):
+        return Status.UNSUPPORTED, _text(excinfo.value)
     if report.skipped:
         if decision is not None and decision.status is not Status.XFAILED:
             return decision.status, decision.reason
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         return Status.SKIPPED, reason.removeprefix("Skipped: ")
     if report.failed:
-        excinfo = call.excinfo
-        if excinfo is not None and excinfo.errisinstance(dtypes.Unsupported):
-            return Status.UNSUPPORTED, _text(excinfo.value)
         harness_fault = report.when != "call" or (excinfo is not None and excinfo.errisinstance(HARNESS_FAULTS))
         if excinfo is not None and not harness_fault:
             from hypothesis.errors import FailedHealthCheck, InvalidArgument, Unsatisfiable

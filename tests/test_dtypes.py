@@ -79,3 +79,24 @@ def test_require_rejects_an_example_with_a_declared_dtype_and_records_it() -> No
         assert set(ran) == {"int8"} and dtypes.dropped() == ("float64",)
     finally:
         assertions.bind(previous)
+
+
+def test_unsupported_stops_hypothesis_at_once() -> None:
+    """An example that finds none of its dtypes supported ends the check: hypothesis neither shrinks it nor
+    tries more examples (which made adapters declaring dtypes unsupported run slower than full ones)."""
+    from hypothesis import given, strategies as st
+
+    tried: list[int] = []
+
+    @given(st.integers())
+    def check(n: int) -> None:
+        tried.append(n)
+        dtypes.supported(("float64",))
+
+    previous = assertions.bind(Adapter(name="fake", namespace=SimpleNamespace(), unsupported_dtypes=("float64",)))
+    try:
+        with pytest.raises(dtypes.Unsupported):
+            check()
+        assert len(tried) == 1
+    finally:
+        assertions.bind(previous)
