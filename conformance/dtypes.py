@@ -101,6 +101,8 @@ COMPLEX_OF_FLOAT = {"float16": "complex32", "float32": "complex64", "float64": "
 DEFAULT_FLOAT = "float32"
 """The initial default floating dtype (``torch.get_default_dtype``)."""
 DEFAULT_COMPLEX = COMPLEX_OF_FLOAT[DEFAULT_FLOAT]
+DEFAULT_INT = "int64"
+"""The dtype of integer data given no dtype (``torch.tensor([1, 2])``, ``torch.arange(3)``)."""
 
 TOLERANCES: dict[str, tuple[float, float]] = {
     "float16": (1e-3, 1e-5),
@@ -180,6 +182,12 @@ def is_signed(name: str) -> bool:
 def python_type(name: str) -> type:
     """The Python type ``Tensor.item()`` / ``tolist()`` give for elements of ``name``."""
     return {"bool": bool, "uint": int, "int": int, "float": float, "complex": complex}[INFO[name].category]
+
+
+def default_for_kind(kind: str) -> str:
+    """The dtype a check gives data of NumPy kind ``kind`` when it follows torch's defaults: bool for "b",
+    int64 for signed integers ("i"), the default float for anything else."""
+    return {"b": "bool", "i": DEFAULT_INT}.get(kind, DEFAULT_FLOAT)
 
 
 def tolerance(name: str) -> tuple[float, float]:

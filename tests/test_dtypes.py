@@ -55,7 +55,7 @@ def test_categories_signs_and_python_types_agree_with_numpy(name: str) -> None:
 
 def test_named_tables_name_known_dtypes() -> None:
     named = [*dtypes.ALIASES.values(), *dtypes.CAST_METHODS.values(), *dtypes.LEGACY_TENSOR_TYPES, *dtypes.LINALG_ATOL,
-             *dtypes.COMPLEX_OF_FLOAT, dtypes.DEFAULT_FLOAT, dtypes.DEFAULT_COMPLEX]
+             *dtypes.COMPLEX_OF_FLOAT, dtypes.DEFAULT_FLOAT, dtypes.DEFAULT_COMPLEX, dtypes.DEFAULT_INT]
     assert set(named) <= set(dtypes.INFO)
     sets = [v for k, v in vars(dtypes).items() if k.endswith("_DTYPES")]
     assert all(set(s) <= set(dtypes.INFO) and len(set(s)) == len(s) for s in sets)
@@ -100,3 +100,8 @@ def test_unsupported_stops_hypothesis_at_once() -> None:
         assert len(tried) == 1
     finally:
         assertions.bind(previous)
+
+
+def test_default_for_kind_follows_torchs_defaults() -> None:
+    cases = [(np.array([True]), "bool"), (np.arange(2), dtypes.DEFAULT_INT), (np.ones(2, "float64"), dtypes.DEFAULT_FLOAT)]
+    assert [dtypes.default_for_kind(a.dtype.kind) for a, _ in cases] == [want for _, want in cases]

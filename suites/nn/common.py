@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
+from conformance import dtypes
 from conformance.assertions import dtype_name, expect, to_numpy
 from suites.inputs import tensor_of
 
@@ -50,5 +51,22 @@ def set_param(xp, p, arr) -> None:
         p.copy_(tensor_of(xp, arr, dtype_name(p)))
 
 
-# float32 layers summing a few dozen products: compare with these tolerances
-TOL = {"rtol": 1e-4, "atol": 1e-5}
+F32_TOL = dict(zip(("rtol", "atol"), dtypes.tolerance("float32")))
+"""float32's default tolerance, for float32 results read back as float64 or compared with NumPy's isclose."""
+TOL = {"rtol": 1e-4, "atol": F32_TOL["atol"]}
+"""float32 layers summing a few dozen products: the rounding accumulates beyond float32's default rtol."""
+NORM_TOL = {"rtol": 1e-4, "atol": 1e-4}
+"""Normalised outputs (x - mean) / sqrt(var + eps): float32 batch statistics' rounding, divided by the std, exceeds TOL's atol."""
+TINY_SPREAD_TOL = {"rtol": 1e-3, "atol": 1e-3}
+"""Normalising a spread near sqrt(eps) (randn * 3e-3): float32 statistics of tiny values lose relative precision; eps's
+effect there is tens of percent, far above this."""
+NET_TOL = {"rtol": 1e-4, "atol": 1e-4}
+"""The tutorial net's output: conv, pool and a 1350-long float32 dot product accumulate rounding."""
+NET_GRAD_TOL = {"rtol": 1e-3, "atol": 1e-4}
+"""The tutorial net's gradients: sums over the batch and 1350 inputs, backwards through float32 relu and pooling."""
+LOSS_GRAD_TOL = {"rtol": 1e-3, "atol": 1e-5}
+"""The tutorial net's gradients through MSELoss: its 2 / 10 scales them down, and the atol with them."""
+ORTHONORMAL_TOL = {"rtol": 1e-5, "atol": 1e-5}
+"""The Gram matrix of a float32 orthogonal matrix: a float32 QR is orthonormal to a few ulps, times gain**2."""
+EXACT = {"rtol": 0.0, "atol": 0.0}
+"""Identities (eval-mode dropout): the input's values exactly."""

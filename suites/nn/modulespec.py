@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pytest
 
+from conformance import dtypes
 from conformance.assertions import show
 from suites.inputs import tensor_of
 from suites.rows import cited_rows
@@ -110,8 +111,7 @@ def to_backend(xp: Any, value: Any) -> Any:
     """Float arrays as float32 tensors, integer ones as int64, bool ones as bool; anything else as is."""
     if not isinstance(value, np.ndarray):
         return value
-    dtype = {"i": "int64", "b": "bool"}.get(value.dtype.kind, "float32")
-    return tensor_of(xp, value, dtype)
+    return tensor_of(xp, value, dtypes.default_for_kind(value.dtype.kind))
 
 
 def as_seen(value: Any) -> Any:

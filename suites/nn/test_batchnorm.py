@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 from conformance import check
 from conformance.assertions import assert_raises, assert_values, expect, show
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, rng, seeds, set_param
+from suites.nn.common import NORM_TOL, TINY_SPREAD_TOL, TOL, as_f32, rng, seeds, set_param
 from suites.inputs import tensor_of
 
 batch_shapes = st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3), st.integers(1, 3)).filter(
@@ -32,7 +32,7 @@ def test_batchnorm2d_train_output(xp, seed, shape, eps):
     got = bn(tensor_of(xp, x, "float32"))
     want = oracles.batch_norm_train(as_f32(x), as_f32(gamma), as_f32(beta), eps)
     assert_values(got, want, call=f"BatchNorm2d({c}, eps={eps}) with weight={gamma.round(3).tolist()}, "
-                                  f"bias={beta.round(3).tolist()} (train)(randn{shape}) [seed {seed}]", rtol=1e-4, atol=1e-4)
+                                  f"bias={beta.round(3).tolist()} (train)(randn{shape}) [seed {seed}]", **NORM_TOL)
 
 
 @check("nn.batchnorm2d.defaults")
@@ -49,7 +49,7 @@ def test_batchnorm2d_defaults(xp, seed, shape):
     x = batch(seed, shape, scale=3e-3)
     got = bn(tensor_of(xp, x, "float32"))
     want = oracles.batch_norm_train(as_f32(x), np.ones(c), np.zeros(c), 1e-5)
-    assert_values(got, want, call=f"{call}(randn{shape} * 3e-3) [seed {seed}]", rtol=1e-3, atol=1e-3)
+    assert_values(got, want, call=f"{call}(randn{shape} * 3e-3) [seed {seed}]", **TINY_SPREAD_TOL)
     xs = as_f32(x)
     assert_values(bn.running_mean, 0.1 * xs.mean(axis=(0, 2, 3)), call=call + ".running_mean after one batch (momentum 0.1)", **TOL)
 
@@ -70,7 +70,7 @@ def test_batchnorm2d_running_stats(xp, seed, shape, momentum):
         var = (1 - momentum) * var + momentum * x.var(axis=(0, 2, 3), ddof=1)  # unbiased
         where = f"{call} after {step + 1} training batch(es) of shape {shape} [seed {seed}]"
         assert_values(bn.running_mean, mean, call=where + ": running_mean", **TOL)
-        assert_values(bn.running_var, var, call=where + ": running_var (unbiased batch variance)", rtol=1e-4, atol=1e-5)
+        assert_values(bn.running_var, var, call=where + ": running_var (unbiased batch variance)", **TOL)
         tracked = int(bn.num_batches_tracked)
         expect(tracked == step + 1, call=where + ": num_batches_tracked", expected=step + 1, got=tracked)
 
@@ -86,7 +86,7 @@ def test_batchnorm2d_cumulative_average(xp, seed, shape):
     call = f"BatchNorm2d({c}, momentum=None) after two batches of shape {shape} [seed {seed}]"
     assert_values(bn.running_mean, (x1.mean(axis=(0, 2, 3)) + x2.mean(axis=(0, 2, 3))) / 2, call=call + ": running_mean", **TOL)
     assert_values(bn.running_var, (x1.var(axis=(0, 2, 3), ddof=1) + x2.var(axis=(0, 2, 3), ddof=1)) / 2,
-                  call=call + ": running_var", rtol=1e-4, atol=1e-5)
+                  call=call + ": running_var", **TOL)
 
 
 @check("nn.batchnorm2d.eval-mode")
@@ -104,7 +104,7 @@ def test_batchnorm2d_eval_uses_running_stats(xp, seed, shape, eps):
     got = bn(tensor_of(xp, x, "float32"))
     call = f"BatchNorm2d({c}, eps={eps}).eval() with running_mean={mean.round(3).tolist()}, running_var={var.round(3).tolist()}"
     want = oracles.batch_norm_eval(as_f32(x), as_f32(mean), as_f32(var), as_f32(gamma), as_f32(beta), eps)
-    assert_values(got, want, call=f"{call}(randn{shape}) [seed {seed}]", rtol=1e-4, atol=1e-4)
+    assert_values(got, want, call=f"{call}(randn{shape}) [seed {seed}]", **NORM_TOL)
     assert_values(bn.running_mean, as_f32(mean), call=call + ": running_mean after an eval forward (unchanged)")
     assert_values(bn.running_var, as_f32(var), call=call + ": running_var after an eval forward (unchanged)")
     tracked = int(bn.num_batches_tracked)
@@ -123,7 +123,7 @@ def test_batchnorm2d_without_running_stats(xp, seed, shape):
     x = batch(seed, shape)
     got = bn(tensor_of(xp, x, "float32"))
     want = oracles.batch_norm_train(as_f32(x), np.ones(c), np.zeros(c), 1e-5)
-    assert_values(got, want, call=f"{call}.eval()(randn{shape}) [seed {seed}]", rtol=1e-4, atol=1e-4)
+    assert_values(got, want, call=f"{call}.eval()(randn{shape}) [seed {seed}]", **NORM_TOL)
 
 
 @check("nn.batchnorm2d.parameters")

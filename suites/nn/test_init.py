@@ -12,7 +12,7 @@ from hypothesis import example, given, settings, strategies as st
 from conformance import check
 from conformance.assertions import assert_same_object, assert_values, describe, expect, to_numpy
 from suites.inputs import tensor_of
-from suites.nn.common import seeds
+from suites.nn.common import ORTHONORMAL_TOL, seeds
 from suites.nn.init_table import GAINS, INITS, InitSpec, Spread
 from suites.nn.modulespec import Options, call_text, rows
 
@@ -91,7 +91,7 @@ def test_orthogonal(xp, shape, gain, seed):
     gram = w @ w.T if w.shape[0] <= w.shape[1] else w.T @ w
     got = tensor_of(xp, gram)
     assert_values(got, gain ** 2 * np.eye(len(gram)), call=f"{call}; the Gram matrix of the smaller side [seed {seed}]",
-                  rtol=1e-5, atol=1e-5)
+                  **ORTHONORMAL_TOL)
 
 
 @check("nn.init.seeded")

@@ -22,7 +22,8 @@ def _construction(row: Any, case: Any) -> str:
     return f"nn.{row.module}({args})"
 
 
-@pytest.mark.parametrize("row", rows(
+# Bound by assignment, not inline: hypothesis digests the check's source, decorators included, per row.
+LAYER_ROWS = rows(
     LAYERS,
     ("Conv1d", check("nn.layers.conv1d")),
     ("Conv3d", check("nn.layers.conv3d")),
@@ -80,7 +81,10 @@ def _construction(row: Any, case: Any) -> str:
     ("MaxPool3d", check("nn.layers.maxpool3d")),
     ("AdaptiveAvgPool1d", check("nn.layers.adaptiveavgpool1d")),
     ("AdaptiveMaxPool2d", check("nn.layers.adaptivemaxpool2d")),
-))
+)
+
+
+@pytest.mark.parametrize("row", LAYER_ROWS)
 @settings(max_examples=1)
 @given(seed=seeds)
 def test_layer_shapes_parameters_forward(xp, row, seed):
@@ -143,7 +147,8 @@ def test_functional_dropout_family(xp, seed, p):
                         f"nn.functional.{name.lower()}(x, p={p}, training=...)", shape, first_spatial, p, seed)
 
 
-@pytest.mark.parametrize("function", names(
+# Bound by assignment, not inline: hypothesis digests the check's source, decorators included, per row.
+FUNCTION_ROWS = names(
     ("conv1d", check("nn.functional.conv1d")),
     ("conv3d", check("nn.functional.conv3d")),
     ("conv_transpose1d", check("nn.functional.conv-transpose1d")),
@@ -175,7 +180,10 @@ def test_functional_dropout_family(xp, seed, p):
     ("avg_pool2d", check("nn.functional.avg-pool2d")),
     ("adaptive_avg_pool2d", check("nn.functional.adaptive-avg-pool2d")),
     ("batch_norm", check("nn.functional.batch-norm")),
-))
+)
+
+
+@pytest.mark.parametrize("function", FUNCTION_ROWS)
 @settings(max_examples=1)
 @given(seed=seeds)
 def test_functional_counterpart(xp, function, seed):

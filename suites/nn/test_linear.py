@@ -9,7 +9,7 @@ from conformance.assertions import assert_raises, assert_shape, assert_values, d
 from conformance.dtypes import INT_DTYPES
 from conformance.strategies import dtype_names, shapes
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, param, rng, seeds
+from suites.nn.common import EXACT, F32_TOL, TOL, as_f32, param, rng, seeds
 from suites.inputs import tensor_of
 
 
@@ -125,7 +125,7 @@ def test_dropout_training(xp, p):
     got = to_numpy(xp.nn.Dropout(p)(xp.ones(n))).astype(np.float64)
     call = f"Dropout({p}) (train)(ones({n}))"
     scale = 1 / (1 - p)
-    kept = np.isclose(got, scale, rtol=1e-6)
+    kept = np.isclose(got, scale, rtol=F32_TOL["rtol"])
     dropped = got == 0
     expect(bool((kept | dropped).all()), call=call, expected=f"every value 0 or {scale:.6g}",
            got=f"other values: {np.unique(got[~(kept | dropped)])[:5].tolist()}")
@@ -139,4 +139,4 @@ def test_dropout_eval_is_identity(xp, seed, p, shape):
     x = rng(seed).standard_normal(shape)
     layer = xp.nn.Dropout(p)
     layer.eval()
-    assert_values(layer(tensor_of(xp, x, "float32")), as_f32(x), call=f"Dropout({p}).eval()(randn{shape})", rtol=0, atol=0)
+    assert_values(layer(tensor_of(xp, x, "float32")), as_f32(x), call=f"Dropout({p}).eval()(randn{shape})", **EXACT)

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from conformance import check
 from conformance.assertions import assert_same_object, assert_values, expect, to_numpy
-from suites.nn.common import TOL, in_mode, rng, seeds
+from suites.nn.common import F32_TOL, TOL, in_mode, rng, seeds
 from suites.inputs import tensor_of
 from suites.nn.modulespec import as_seen
 
@@ -34,7 +34,7 @@ def test_rrelu_eval_and_training(xp, seed, lower, upper):
                        xp.nn.functional.rrelu(tensor_of(xp, x, "float32"), lower, upper, training=True))):
         got = to_numpy(out).astype(np.float64)
         call = f"{name} with lower={lower}, upper={upper} on randn(40, 10) [seed {seed}]"
-        kept = bool(np.allclose(got[x >= 0], x[x >= 0], rtol=1e-5, atol=1e-6))
+        kept = bool(np.allclose(got[x >= 0], x[x >= 0], **F32_TOL))
         expect(kept, call=call, expected="the non-negative elements unchanged", got="some changed")
         slopes = got[x < 0] / x[x < 0]
         expect(bool(np.all((slopes >= lower - 1e-6) & (slopes <= upper + 1e-6))), call=call,

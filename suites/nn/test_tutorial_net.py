@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from conformance import check
 from conformance.assertions import assert_shape, assert_values, describe, expect, show
 from suites.nn import oracles
-from suites.nn.common import TOL, as_f32, param, rng, seeds, shape_of
+from suites.nn.common import LOSS_GRAD_TOL, NET_GRAD_TOL, NET_TOL, TOL, as_f32, param, rng, seeds, shape_of
 from suites.inputs import tensor_of
 
 
@@ -77,7 +77,7 @@ def test_tutorial_net_values(xp, seed, batch):
     x = rng(seed).standard_normal((batch, 1, 32, 32))
     out = net(tensor_of(xp, x, "float32"))
     want, _ = oracles.tutorial_net(as_f32(x), *net_params(net))
-    assert_values(out, want, call=f"Net()(randn{(batch, 1, 32, 32)}) [seed {seed}]", rtol=1e-4, atol=1e-4)
+    assert_values(out, want, call=f"Net()(randn{(batch, 1, 32, 32)}) [seed {seed}]", **NET_TOL)
 
 
 @check("nn.tutorial-net.parameters")
@@ -110,7 +110,7 @@ def test_backward_with_given_gradient(xp, seed, batch):
     names = ["conv1.weight", "conv1.bias", "fc1.weight", "fc1.bias"]
     for name, p, want in zip(names, [net.conv1.weight, net.conv1.bias, net.fc1.weight, net.fc1.bias], grads):
         expect(p.grad is not None, call=call, expected=f"{name}.grad set", got="None")
-        assert_values(p.grad, want, call=call + f"; {name}.grad", rtol=1e-3, atol=1e-4)
+        assert_values(p.grad, want, call=call + f"; {name}.grad", **NET_GRAD_TOL)
 
 
 @check("nn.tutorial-net.backward-gradient", "nn.module.zero-grad", "nn.mseloss.grad")
@@ -136,8 +136,8 @@ def test_tutorial_loss_backward_after_zero_grad(xp):
     g = 2 * (out_np - as_f32(t)[None, :]) / 10
     _, grads = oracles.tutorial_net(as_f32(x), *params, grad_out=g)
     expect(net.conv1.bias.grad is not None, call="loss.backward(); net.conv1.bias.grad", expected="a tensor", got="None")
-    assert_values(net.conv1.bias.grad, grads[1], call="loss.backward(); net.conv1.bias.grad", rtol=1e-3, atol=1e-5)
-    assert_values(net.fc1.weight.grad, grads[2], call="loss.backward(); net.fc1.weight.grad", rtol=1e-3, atol=1e-5)
+    assert_values(net.conv1.bias.grad, grads[1], call="loss.backward(); net.conv1.bias.grad", **LOSS_GRAD_TOL)
+    assert_values(net.fc1.weight.grad, grads[2], call="loss.backward(); net.fc1.weight.grad", **LOSS_GRAD_TOL)
 
 
 @check("nn.module.zero-grad")

@@ -13,7 +13,8 @@ from suites.ops import indexing_spec as S
 from suites.ops.family import case, check_row, row
 
 
-@pytest.mark.parametrize("spec", [
+# Bound by assignment, not inline: hypothesis digests the check's source, decorators included, per row.
+ROWS = [
     row("gather", ("gather", ".gather"), S.gather_in, S.gather, check("ops.indexing.gather")),
     row("scatter", ("scatter", ".scatter", ".scatter_"), S.scatter_in, S.scatter, check("ops.indexing.scatter")),
     row("scatter-value", ("scatter", ".scatter", ".scatter_"), S.scatter_value_in, S.scatter,
@@ -58,7 +59,10 @@ from suites.ops.family import case, check_row, row
     row("nonzero-as-tuple", ("nonzero", ".nonzero"), S.as_tuple_in, S.nonzero_tuple,
         check("ops.indexing.nonzero-as-tuple")),
     row("argwhere", ("argwhere", ".argwhere"), S.nonzero_in, S.nonzero, check("ops.indexing.argwhere")),
-])
+]
+
+
+@pytest.mark.parametrize("spec", ROWS)
 @settings(max_examples=12)
 @given(data=st.data())
 @example(data=None)  # every row's pinned cases

@@ -13,7 +13,8 @@ from suites.ops import joining_spec as S
 from suites.ops.family import case, check_row, row
 
 
-@pytest.mark.parametrize("spec", [
+# Bound by assignment, not inline: hypothesis digests the check's source, decorators included, per row.
+ROWS = [
     row("cat", ("cat", "concat", "concatenate"), S.cat_in, S.cat, check("ops.join.cat"),
         pinned=[case([np.ones((2, 1), "int64"), np.arange(4).reshape(2, 2)], dim=1)]),
     row("cat-promotion", ("cat", "concat"), S.cat_mixed_in, S.cat, check("ops.join.cat-promotion"),
@@ -54,7 +55,10 @@ from suites.ops.family import case, check_row, row
         pinned=[case(np.arange(2), np.arange(3), indexing="xy")]),
     row("movedim", ("movedim", ".movedim", "moveaxis", ".moveaxis"), S.movedim_in, S.movedim,
         check("ops.rearrange.movedim")),
-])
+]
+
+
+@pytest.mark.parametrize("spec", ROWS)
 @settings(max_examples=12)
 @given(data=st.data())
 @example(data=None)  # every row's pinned cases

@@ -12,7 +12,8 @@ from suites.ops import sorting_spec as S
 from suites.ops.family import case, check_row, row
 
 
-@pytest.mark.parametrize("spec", [
+# Bound by assignment, not inline: hypothesis digests the check's source, decorators included, per row.
+ROWS = [
     row("sort", ("sort", ".sort"), S.sort_in(False), S.sort, check("ops.sort.sort")),
     row("sort-descending", ("sort", ".sort"), S.sort_in(True), S.sort, check("ops.sort.descending"),
         pinned=[case(np.array([3.0, 1.0, 2.0]), dim=0, descending=True)]),
@@ -44,7 +45,10 @@ from suites.ops.family import case, check_row, row
     row("histc", ("histc", ".histc"), S.histc_in, S.histc, check("ops.sort.histc")),
     row("bincount", ("bincount", ".bincount"), S.bincount_in, S.bincount, check("ops.sort.bincount"),
         pinned=[case(np.array([0, 1]), minlength=5)]),
-])
+]
+
+
+@pytest.mark.parametrize("spec", ROWS)
 @settings(max_examples=12)
 @given(data=st.data())
 @example(data=None)  # every row's pinned cases
