@@ -77,3 +77,25 @@ def test_a_group_stays_in_one_shard() -> None:
     groups = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "c1": "C"}
     owner = assign(list(groups), 2, {}, groups)
     assert owner["a1"] == owner["a2"] == owner["a3"] and owner["b1"] != owner["a1"]
+
+
+def test_the_mutant_sweep_shards_into_whole_batches() -> None:
+    """Three shards of tests/test_mutants.py: disjoint, together every mutant, each batch in one shard only
+    (README "Scaling out": one CI job per shard of the sweep)."""
+    from tests.test_mutants import BATCH_OF
+
+    shards = []
+    for i in (1, 2, 3):
+        proc = subprocess.run([sys.executable, "-m", "pytest", "tests/test_mutants.py", "--collect-only", "-q",
+                               "-p", "no:xdist", "--shard", f"{i}/3"], cwd=ROOT, capture_output=True, text=True,
+                              timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        shards.append({line.split("[", 1)[1].rsplit("]", 1)[0] for line in proc.stdout.splitlines()
+                       if "test_mutant_is_caught[" in line})
+    assert sum(map(len, shards)) == len(set().union(*shards)) == len(BATCH_OF), [len(s) for s in shards]
+    owners: dict[str, set[int]] = {}
+    for i, shard in enumerate(shards):
+        for name in shard:
+            owners.setdefault(BATCH_OF[name], set()).add(i)
+    split = {batch: sorted(shard_ids) for batch, shard_ids in owners.items() if len(shard_ids) > 1}
+    assert not split, f"batches split across shards: {split}"
