@@ -513,6 +513,9 @@ def _status(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestR
     if hasattr(report, "wasxfail"):
         if report.skipped:
             return Status.XFAILED, report.wasxfail
+        if tiers.tier(item.config) == "smoke":  # a few examples may miss the deviation's case
+            return Status.XPASSED, (f"{report.wasxfail} -- but it passed in this smoke run (few examples): "
+                                    "if the full suite passes it too, remove it from the known-deviations file")
         return Status.XPASSED, f"{report.wasxfail} -- but it passed: remove it from the known-deviations file"
     excinfo = call.excinfo
     if excinfo is not None and excinfo.errisinstance(dtypes.Unsupported):
