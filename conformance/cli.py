@@ -78,7 +78,7 @@ def _importable_from_cwd() -> None:
 
 def _profile(args: argparse.Namespace) -> str:
     """--profile, else the tier's: smoke runs few examples."""
-    return str(args.profile or ("smoke" if args.tier == "smoke" else "ci"))
+    return str(args.profile or tiers.default_profile(args.tier))
 
 
 def cmd_run(args: argparse.Namespace, passthrough: list[str]) -> int:

@@ -25,6 +25,7 @@ from conformance import assertions, catalogue, dtypes, isolation, terminal, tier
 from conformance.backend import DEFAULT_BACKEND, Adapter, BackendLoadError, load_backend
 from conformance.coverage import SUITES_DIR
 from conformance.report.build import MAX_SECTION_CHARS, clip
+from conformance.report.markdown import is_smoke
 from conformance.report.recorder import Recorder
 from conformance.results import PROPERTY, CheckResult
 from conformance.statuses import Status
@@ -89,7 +90,7 @@ def _memory_limit(config: pytest.Config) -> int:
 
 
 def _hypothesis_profile(config: pytest.Config) -> str:
-    return config.getoption("hypothesis_profile", None) or ("smoke" if tiers.tier(config) == "smoke" else "ci")
+    return str(config.getoption("hypothesis_profile", None) or tiers.default_profile(tiers.tier(config)))
 
 
 def _asked_for(config: pytest.Config) -> bool:
@@ -573,7 +574,7 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         summary = recorder.written["summary"]
         counts = ", ".join(f"{n} {s}" for s, n in summary["counts"].items() if n)
         smoke = " (smoke run: one check per behaviour, not a conformance figure)" \
-            if recorder.written["run"].get("tier") == "smoke" else ""
+            if is_smoke(recorder.written) else ""
         terminalreporter.write_line(f"conformance {summary['conformance_percent']}% ({counts}){smoke}")
         paths = ", ".join(str(recorder.out / name) for name in ("report.html", "report.md", "report.json"))
         terminalreporter.write_line(f"report: {paths}")

@@ -32,10 +32,14 @@ def tier(config: pytest.Config) -> str:
     return str(config.getoption("tier", None) or "full")
 
 
+def default_profile(tier_name: str) -> str:
+    """The hypothesis profile a tier runs under unless one is asked for: ``smoke`` for the smoke tier, else ``ci``."""
+    return "smoke" if tier_name == "smoke" else "ci"
+
+
 def smoke_profile(config: pytest.Config) -> bool:
     """The run's hypothesis profile is ``smoke``: asked for, or the smoke tier's default."""
-    given = config.getoption("hypothesis_profile", None)
-    return given == "smoke" or (given is None and tier(config) == "smoke")
+    return (config.getoption("hypothesis_profile", None) or default_profile(tier(config))) == "smoke"
 
 
 def pytest_cmdline_main(config: pytest.Config) -> None:

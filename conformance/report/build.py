@@ -133,7 +133,8 @@ def _fits(value: Any, rule: dict[str, Any], defs: dict[str, Any]) -> bool:
     if "$ref" in rule:
         rule = defs[rule["$ref"].removeprefix("#/$defs/")]
     kind = rule.get("type")
-    if kind is not None and (kind not in _TYPES or not isinstance(value, _TYPES[kind]) or isinstance(value, bool)):
+    if kind is not None and (not isinstance(kind, str) or kind not in _TYPES or not isinstance(value, _TYPES[kind])
+                             or isinstance(value, bool)):
         return False
     for keyword, want in rule.items():
         if keyword in ("type", "description"):

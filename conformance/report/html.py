@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import jinja2
 from markupsafe import Markup, escape
 
-from conformance.report.markdown import SMOKE_NOTE, topic_score
+from conformance.report.markdown import SMOKE_NOTE, is_smoke, topic_score
 from conformance.statuses import ALL, SEVERITY
 from conformance.terminal import plural
 
@@ -83,4 +83,4 @@ def chunks(report: dict[str, Any]) -> Iterator[str]:
         report=report, results=results, passed_rows=passed_rows, statuses=ALL, present=present, colours=COLOURS,
         behaviour_statuses=behaviour_statuses, causes=causes if causes and causes["missing_api"] else None,
         topic_score=topic_score, without_repro=without_repro, plural=plural,
-        smoke=report["run"].get("tier") == "smoke", smoke_note=SMOKE_NOTE)
+        smoke=is_smoke(report), smoke_note=SMOKE_NOTE)

@@ -99,12 +99,17 @@ SMOKE_NOTE = ("Smoke run: one check per behaviour with few hypothesis examples, 
               "behaviours whose checks were left out are \"not run\". Not a conformance figure: run the full suite for one.")
 
 
+def is_smoke(report: dict[str, Any]) -> bool:
+    """The report is of a smoke run (``run.tier``; reports before schema 1.3 are full runs)."""
+    return bool(report["run"].get("tier") == "smoke")
+
+
 def render(report: dict[str, Any]) -> str:
     run, summary = report["run"], report["summary"]
     backend = run["backend"]
     counts = summary["counts"]
     said = ", ".join(f"{counts[s]} {s}" for s in ALL if counts.get(s))
-    smoke = run.get("tier") == "smoke"
+    smoke = is_smoke(report)
     lines = [
         f"# torch-conformance: {_cell(backend['name'])} {_cell(backend['version'])}{' (smoke run)' if smoke else ''}",
         *(["", f"> **{SMOKE_NOTE}**"] if smoke else []),

@@ -16,6 +16,7 @@ import jinja2
 from conformance import catalogue
 from conformance.report import align
 from conformance.report.html import COLOURS
+from conformance.report.markdown import is_smoke
 
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("conformance.report", "templates"),
                           autoescape=True, undefined=jinja2.StrictUndefined)
@@ -42,7 +43,7 @@ class Column:
 
     @property
     def label(self) -> str:
-        smoke = ", smoke run" if self.report["run"].get("tier") == "smoke" else ""  # never mistaken for a full one
+        smoke = ", smoke run" if is_smoke(self.report) else ""  # never mistaken for a full one
         return f"{self.name} {self.version} ({self.device}{smoke})"
 
 
